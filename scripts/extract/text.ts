@@ -1,0 +1,41 @@
+import { InputError, type SourceDocument, type SourceLine } from './types.ts';
+
+/** Fraction of control characters above which a "text" file is treated as binary. */
+const MAX_CONTROL_RATIO = 0.01;
+
+/**
+ * Decode a plain-text manual (text already extracted from the vendor's PDF). Rejects empty and
+ * binary input with an InputError; never throws anything else.
+ */
+export function extractText(file: string, bytes: Uint8Array): SourceDocument {
+  if (bytes.length === 0) throw new InputError(file, 'file is empty');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(file, 'not UTF-8 text (binary data?)');
+  }
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) throw new InputError(file, 'binary data (NUL bytes) in a text document');
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  if (control / text.length > MAX_CONTROL_RATIO) {
+    throw new InputError(file, 'binary data (control characters) in a text document');
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new InputError(file, 'file has no text (only white space)');
+  return { file, kind: 'txt', lines: splitLines(text), bytes: bytes.length };
+}
+
+export function splitLines(text: string, page?: number, firstLine = 1): SourceLine[] {
+  const raw = text.split(/\r\n|\n|\r/);
+  if (raw.length > 1 && raw[raw.length - 1] === '') raw.pop();
+  return raw.map((t, i) => {
+    // Form feeds mark page breaks in some extractions; they carry no text.
+    const line: SourceLine = { text: t.replace(/\f/g, ''), line: firstLine + i };
+    if (page !== undefined) line.page = page;
+    return line;
+  });
+}
