@@ -1,10 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extractText } from './text.ts';
-import { extractPdf } from './pdf.ts';
+import { extractPdf, type PdfLimits } from './pdf.ts';
 import { InputError, type SourceDocument } from './types.ts';
 
 export { InputError } from './types.ts';
 export type { SourceDocument, SourceLine } from './types.ts';
+export { DEFAULT_PDF_LIMITS, type PdfLimits } from './pdf.ts';
 
 /** Default refusal threshold for a single input document. */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -14,6 +15,8 @@ export interface ExtractOptions {
   maxBytes?: number;
   /** Name to use in diagnostics instead of the path. */
   displayName?: string;
+  /** Page / text / inflation limits for PDF input (PDF bomb guard). */
+  pdfLimits?: Partial<PdfLimits>;
 }
 
 /** Read a document from disk and extract its lines. Throws InputError for unusable input. */
@@ -32,15 +35,20 @@ export async function extractFile(path: string, opts: ExtractOptions = {}): Prom
   if (size > max) {
     throw new InputError(name, `file is ${size} bytes, over the ${max}-byte limit (raise it with --max-bytes)`);
   }
-  const bytes = await readFile(path);
-  return extractBytes(name, bytes);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    throw new InputError(name, 'cannot read file');
+  }
+  return extractBytes(name, bytes, opts);
 }
 
 /** Extract from bytes already in memory; the kind is decided by content, not by the file name. */
-export async function extractBytes(name: string, bytes: Uint8Array): Promise<SourceDocument> {
+export async function extractBytes(name: string, bytes: Uint8Array, opts: ExtractOptions = {}): Promise<SourceDocument> {
   if (bytes.length === 0) throw new InputError(name, 'file is empty');
   const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
-  if (head.startsWith('%PDF-')) return extractPdf(name, bytes);
+  if (head.startsWith('%PDF-')) return extractPdf(name, bytes, opts.pdfLimits);
   if (/\.pdf$/i.test(name)) throw new InputError(name, 'not a PDF (no %PDF- header)');
   return extractText(name, bytes);
 }

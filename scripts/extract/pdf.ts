@@ -1,37 +1,252 @@
+import { inflateSync, constants as zlibConstants } from 'node:zlib';
 import { InputError, type SourceDocument, type SourceLine } from './types.ts';
-import { splitLines } from './text.ts';
+
+/** Limits that keep a hostile or absurd PDF from exhausting memory or time. */
+export interface PdfLimits {
+  /** Refuse PDFs with more pages than this. */
+  maxPages: number;
+  /** Stop and refuse when the extracted text grows beyond this many characters. */
+  maxChars: number;
+  /** Refuse when the PDF's Flate streams inflate to more than this many bytes in total. */
+  maxInflatedBytes: number;
+}
+
+export const DEFAULT_PDF_LIMITS: PdfLimits = {
+  maxPages: 5000,
+  maxChars: 40_000_000,
+  maxInflatedBytes: 512 * 1024 * 1024,
+};
+
+/** A positioned run of text as pdf.js reports it (user-space units, y grows upwards). */
+export interface TextRun {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  /** Font size (height of the glyph box). */
+  size: number;
+}
 
 /**
- * Extract a PDF with pdf-parse (pdf.js underneath), one SourceLine per text line, each with its
- * page number. Corrupt and truncated PDFs become InputErrors; a PDF whose pages hold no text is
- * refused as well (scanned manuals need OCR, which is not our job).
+ * Extract a PDF with pdf.js (pdfjs-dist, legacy build for Node), one SourceLine per visual line,
+ * each with its page number and the x position of its first glyph (indentation that plain text
+ * loses: nested table rows are indented). Corrupt and truncated PDFs become InputErrors; so do PDF
+ * bombs (too many pages, too much text, streams that inflate beyond a bound) and PDFs whose pages
+ * hold no text (scanned manuals need OCR, which is not our job).
  */
-export async function extractPdf(file: string, bytes: Uint8Array): Promise<SourceDocument> {
+export async function extractPdf(
+  file: string,
+  bytes: Uint8Array,
+  limits: Partial<PdfLimits> = {},
+): Promise<SourceDocument> {
+  const lim = { ...DEFAULT_PDF_LIMITS, ...limits };
   if (bytes.length === 0) throw new InputError(file, 'file is empty');
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new InputError(file, 'not a PDF (no %PDF- header)');
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
   if (!tail.includes('%%EOF')) throw new InputError(file, 'truncated PDF (no %%EOF trailer)');
-  const { PDFParse } = await import('pdf-parse');
-  // pdf.js takes ownership of the buffer it is given; hand it a copy.
-  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
-  let pages: { num: number; text: string }[];
+  checkInflatedSize(file, bytes, lim.maxInflatedBytes);
+
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js takes ownership of (detaches) the buffer it is given; hand it a copy.
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: true,
+    maxImageSize: 1,
+    enableXfa: false,
+  });
+  const pages: TextRun[][] = [];
   try {
-    const result = await parser.getText({ pageJoiner: '' });
-    pages = result.pages.map((p) => ({ num: p.num, text: p.text }));
-  } catch (err) {
-    throw new InputError(file, `corrupt PDF (${firstLine(err)})`);
+    const pdf = await task.promise.catch((err: unknown) => {
+      throw new InputError(file, `corrupt PDF (${firstLine(err)})`);
+    });
+    if (pdf.numPages > lim.maxPages) {
+      throw new InputError(file, `PDF has ${pdf.numPages} pages, over the ${lim.maxPages}-page limit (PDF bomb?)`);
+    }
+    let chars = 0;
+    for (let p = 1; p <= pdf.numPages; p++) {
+      let runs: TextRun[];
+      try {
+        const page = await pdf.getPage(p);
+        const content = await page.getTextContent();
+        runs = [];
+        for (const it of content.items) {
+          if (!('str' in it)) continue;
+          const t = it.transform as number[];
+          const size = Math.hypot(t[2], t[3]) || it.height || 1;
+          runs.push({ str: it.str, x: t[4], y: t[5], width: it.width, size });
+          chars += it.str.length;
+        }
+        page.cleanup();
+      } catch (err) {
+        throw new InputError(file, `corrupt PDF: page ${p} cannot be read (${firstLine(err)})`);
+      }
+      if (chars > lim.maxChars) {
+        throw new InputError(file, `PDF text exceeds ${lim.maxChars} characters by page ${p} (PDF bomb?)`);
+      }
+      pages.push(runs);
+    }
   } finally {
-    await parser.destroy().catch(() => undefined);
+    await task.destroy().catch(() => undefined);
   }
-  const lines: SourceLine[] = [];
-  for (const p of pages) {
-    for (const l of splitLines(p.text, p.num, lines.length + 1)) lines.push(l);
-  }
+  const lines = linesFromPages(pages);
   if (!lines.some((l) => l.text.trim() !== '')) {
     throw new InputError(file, 'PDF has no extractable text (scanned images?)');
   }
   return { file, kind: 'pdf', lines, bytes: bytes.length };
+}
+
+/** A line under construction. */
+interface RawLine {
+  page: number;
+  x: number;
+  y: number;
+  size: number;
+  end: number;
+  text: string;
+  /** Blank line before it (the vertical flow broke: paragraph gap or a jump back up). */
+  gapBefore: boolean;
+}
+
+/**
+ * Turn positioned runs into lines. Runs are taken in content-stream order (the order the vendor's
+ * typesetter drew them, which keeps table cells together); a run joins the current line when it sits
+ * on the same baseline to the right of it, otherwise it starts a new line. Within a line a gap wider
+ * than a column gap becomes a tab (a cell boundary), a word-sized gap a space. A blank line marks a
+ * paragraph gap or a jump back up the page (the next cell of a table row). Repeated page furniture
+ * (running headers and footers: the same text, digits aside, near the top or bottom of most pages)
+ * is dropped.
+ */
+export function linesFromPages(pages: TextRun[][]): SourceLine[] {
+  const perPage: RawLine[][] = pages.map((runs, i) => groupRuns(runs, i + 1));
+  const furniture = findFurniture(perPage);
+  const out: SourceLine[] = [];
+  for (const lines of perPage) {
+    for (const l of lines) {
+      if (furniture.has(furnitureKey(l))) continue;
+      if (l.gapBefore && out.length && out[out.length - 1].text !== '') {
+        out.push({ text: '', line: out.length + 1, page: l.page });
+      }
+      out.push({ text: l.text, line: out.length + 1, page: l.page, x: Math.round(l.x * 10) / 10 });
+    }
+  }
+  return out;
+}
+
+function groupRuns(runs: TextRun[], page: number): RawLine[] {
+  const lines: RawLine[] = [];
+  let cur: RawLine | undefined;
+  for (const r of runs) {
+    const blank = r.str.trim() === '';
+    if (blank && !cur) continue;
+    const sameLine =
+      cur !== undefined && Math.abs(r.y - cur.y) <= 0.35 * Math.max(cur.size, r.size) && r.x >= cur.end - 0.5 * cur.size;
+    if (sameLine && cur) {
+      if (blank) {
+        // Spacing runs carry no text; the gap they span is measured from the next real run.
+        continue;
+      }
+      const gap = r.x - cur.end;
+      const sep = gap > 1.2 * cur.size ? '\t' : gap > 0.12 * cur.size && !/\s$/.test(cur.text) && !/^\s/.test(r.str) ? ' ' : '';
+      cur.text += sep + r.str;
+      cur.end = Math.max(cur.end, r.x + r.width);
+      continue;
+    }
+    if (blank) continue;
+    const prev = cur;
+    const lead = r.str.length - r.str.trimStart().length;
+    cur = {
+      page,
+      x: r.x,
+      y: r.y,
+      size: r.size,
+      end: r.x + r.width,
+      text: r.str.slice(lead),
+      gapBefore: prev !== undefined && (r.y > prev.y + 0.35 * r.size || prev.y - r.y > 1.9 * Math.max(prev.size, r.size)),
+    };
+    if (lead && r.str.length) cur.x += (r.width * lead) / r.str.length;
+    lines.push(cur);
+  }
+  for (const l of lines) l.text = l.text.replace(/\s+$/, '');
+  return lines;
+}
+
+function furnitureKey(l: RawLine): string {
+  return `${Math.round(l.y)}|${l.text.replace(/\d+/g, '#').replace(/\s+/g, ' ')}`;
+}
+
+/** Keys of lines that repeat near the top or bottom edge of at least half the pages (3 or more). */
+function findFurniture(perPage: RawLine[][]): Set<string> {
+  const out = new Set<string>();
+  if (perPage.length < 3) return out;
+  const counts = new Map<string, number>();
+  for (const lines of perPage) {
+    if (!lines.length) continue;
+    let top = -Infinity;
+    let bottom = Infinity;
+    for (const l of lines) {
+      top = Math.max(top, l.y);
+      bottom = Math.min(bottom, l.y);
+    }
+    const seen = new Set<string>();
+    for (const l of lines) {
+      // Only the outermost lines of a page can be furniture.
+      if (l.y < top - 3 * l.size && l.y > bottom + 3 * l.size) continue;
+      const k = furnitureKey(l);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  const need = Math.max(3, Math.ceil(perPage.length / 2));
+  for (const [k, n] of counts) if (n >= need) out.add(k);
+  return out;
+}
+
+/**
+ * PDF bomb guard: inflate every FlateDecode stream with a running output budget, so a few
+ * kilobytes that expand to gigabytes are refused before pdf.js allocates them. Streams are found
+ * by their `stream`/`endstream` keywords; damaged streams are left for pdf.js to judge.
+ */
+export function checkInflatedSize(file: string, bytes: Uint8Array, budget: number): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  let from = 0;
+  for (;;) {
+    const s = buf.indexOf('stream', from, 'latin1');
+    if (s < 0) break;
+    from = s + 6;
+    // Skip `endstream` and words that merely end in "stream".
+    if (s >= 3 && buf.toString('latin1', s - 3, s) === 'end') continue;
+    let start = s + 6;
+    if (buf[start] === 0x0d) start++;
+    if (buf[start] === 0x0a) start++;
+    else if (buf[start - 1] !== 0x0d) continue;
+    const dictStart = Math.max(0, buf.lastIndexOf('<<', s, 'latin1'));
+    const dict = buf.toString('latin1', Math.max(dictStart, s - 4096), s);
+    const end = buf.indexOf('endstream', start, 'latin1');
+    if (end < 0) break;
+    from = end + 9;
+    if (!/\/FlateDecode|\/Fl\b/.test(dict)) continue;
+    const remaining = budget - total;
+    try {
+      const out = inflateSync(buf.subarray(start, end), {
+        maxOutputLength: Math.max(1, remaining),
+        finishFlush: zlibConstants.Z_SYNC_FLUSH,
+      });
+      total += out.length;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+        throw new InputError(file, `PDF streams inflate to more than ${budget} bytes (PDF bomb?)`);
+      }
+      // A damaged stream: pdf.js decides whether the document is still readable.
+    }
+  }
+  return total;
 }
 
 function firstLine(err: unknown): string {

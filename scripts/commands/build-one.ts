@@ -1,0 +1,62 @@
+/**
+ * One manual through the whole build (extract → … → lint), as a plain serialisable outcome so it can
+ * run in a worker thread or in-process. Writes nothing: the caller writes outputs only on success.
+ */
+import { buildFromFile } from '../pipeline.ts';
+import { InputError } from '../extract/types.ts';
+import { lintSpec } from '../lint/index.ts';
+import { buildStats, renderReport } from '../report.ts';
+import { formatDiagnostic } from '../model/diagnostic.ts';
+
+export interface BuildJob {
+  file: string;
+  dialect?: string;
+  maxBytes?: number;
+  /** Name the spec is linted under (the output path when there is one). */
+  lintRef: string;
+  /** Render the markdown report too. */
+  report: boolean;
+}
+
+export type BuildOutcome =
+  | {
+      ok: true;
+      file: string;
+      dialect: string;
+      yaml: string;
+      report?: string;
+      stats: ReturnType<typeof buildStats>;
+      lint: { errors: number; warnings: number };
+      diagnostics: string[];
+      diagnosticsJson: unknown[];
+      timings: Record<string, number>;
+      ms: number;
+    }
+  | { ok: false; file: string; input: boolean; message: string; problem?: string; ms: number };
+
+export async function buildOne(job: BuildJob): Promise<BuildOutcome> {
+  const t0 = performance.now();
+  try {
+    const result = await buildFromFile(job.file, { dialect: job.dialect, maxBytes: job.maxBytes });
+    const t = performance.now();
+    const lint = await lintSpec(result.yaml, job.lintRef);
+    result.timings.lint = performance.now() - t;
+    return {
+      ok: true,
+      file: job.file,
+      dialect: result.dialect,
+      yaml: result.yaml,
+      report: job.report ? renderReport(job.file, result, lint) : undefined,
+      stats: buildStats(result),
+      lint: { errors: lint.errors, warnings: lint.warnings },
+      diagnostics: result.diagnostics.map((d) => formatDiagnostic(d)),
+      diagnosticsJson: result.diagnostics,
+      timings: result.timings,
+      ms: performance.now() - t0,
+    };
+  } catch (err) {
+    if (err instanceof InputError) return { ok: false, file: job.file, input: true, message: err.message, problem: err.problem, ms: performance.now() - t0 };
+    const e = err as Error;
+    return { ok: false, file: job.file, input: false, message: `${job.file}: internal error: ${e?.stack ?? String(err)}`, ms: performance.now() - t0 };
+  }
+}
