@@ -13,6 +13,7 @@ const commands: Record<string, { load: () => Promise<Command>; help: string }> =
   lint: { load: async () => (await import('./commands/lint.ts')).lint, help: 'lint a spec with redocly.yaml (recommended + refspec rules)' },
   regen: { load: async () => (await import('./commands/regen.ts')).regen, help: 'rebuild every API in sources/refspec.config.json' },
   check: { load: async () => (await import('./commands/regen.ts')).check, help: 'fail when committed outputs are stale' },
+  diff: { load: async () => (await import('./commands/diff.ts')).diff, help: 'classify changes between two specs, manuals or git revisions (--fail-on breaking)' },
 };
 
 export function registerCommand(name: string, help: string, load: () => Promise<Command>): void {

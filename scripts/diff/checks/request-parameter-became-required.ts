@@ -1,0 +1,15 @@
+import { defineCheck, opParams, paramPairs } from '../check.ts';
+
+export default defineCheck({
+  id: 'request-parameter-became-required',
+  level: 'breaking',
+  run: (d) =>
+    [...paramPairs(d)]
+      .filter(({ pair }) => !pair.base.required && pair.revision.required)
+      .map(({ op, pair }) => ({
+        operation: op.revision.name,
+        base: pair.base.pointer,
+        revision: pair.revision.pointer,
+        params: { ...opParams(op), name: pair.revision.name, in: pair.revision.in },
+      })),
+});

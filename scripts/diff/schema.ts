@@ -1,0 +1,163 @@
+/**
+ * Schema pairs -> a flat list of nodes (root, properties, array items, map values, JSON carried in
+ * strings), each with its base and revision side. A node present on one side only is an added or
+ * removed property; the walk does not descend into it (one change, not one per nested field).
+ */
+import { deref, esc, isObject, canonical } from './pointer.ts';
+import type { Json } from './types.ts';
+
+export interface SchemaAt {
+  /** The schema with `$ref`s followed. */
+  schema: Json;
+  /** Where it is declared (the property / items slot), for locations and source lines. */
+  pointer: string;
+  /** Where the schema object itself is (differs from `pointer` behind a `$ref`). */
+  resolved: string;
+}
+
+export interface SchemaNode {
+  /** Display path below the root: `Data.Items[].Name`; `` for the root itself. */
+  path: string;
+  depth: number;
+  base?: SchemaAt;
+  revision?: SchemaAt;
+  /** Whether the parent object lists it in `required` (true for roots and array items). */
+  requiredBase: boolean;
+  requiredRevision: boolean;
+}
+
+interface Child {
+  key: string;
+  at: SchemaAt;
+  required: boolean;
+}
+
+export function schemaAt(doc: Json, node: unknown, pointer: string): SchemaAt | undefined {
+  const r = deref(doc, node, pointer);
+  return r ? { schema: r.node, pointer, resolved: r.pointer } : undefined;
+}
+
+/** Child slots of a schema: properties (incl. allOf members), items, map values, contentSchema. */
+function children(doc: Json, at: SchemaAt): Child[] {
+  let s = at.schema;
+  let p = at.resolved;
+  // Alibaba "JSON string" parameters: the structure lives in contentSchema.
+  if (isObject(s.contentSchema)) {
+    const c = schemaAt(doc, s.contentSchema, `${p}/contentSchema`);
+    if (c) {
+      s = c.schema;
+      p = c.resolved;
+    }
+  }
+  const out: Child[] = [];
+  const addProps = (obj: Json, ptr: string) => {
+    const required = Array.isArray(obj.required) ? (obj.required as unknown[]) : [];
+    if (isObject(obj.properties)) {
+      for (const [name, prop] of Object.entries(obj.properties)) {
+        const cp = `${ptr}/properties/${esc(name)}`;
+        const c = schemaAt(doc, prop, cp);
+        if (c) out.push({ key: `.${name}`, at: c, required: required.includes(name) });
+      }
+    }
+  };
+  addProps(s, p);
+  if (Array.isArray(s.allOf)) {
+    s.allOf.forEach((m, i) => {
+      const r = deref(doc, m, `${p}/allOf/${i}`);
+      if (r) addProps(r.node, r.pointer);
+    });
+  }
+  if (s.items !== undefined) {
+    const c = schemaAt(doc, s.items, `${p}/items`);
+    if (c) out.push({ key: '[]', at: c, required: true });
+  }
+  if (isObject(s.additionalProperties)) {
+    const c = schemaAt(doc, s.additionalProperties, `${p}/additionalProperties`);
+    if (c) out.push({ key: '{}', at: c, required: true });
+  }
+  return out;
+}
+
+function joinPath(path: string, key: string): string {
+  if (!path) return key.startsWith('.') ? key.slice(1) : key;
+  return `${path}${key}`;
+}
+
+/** Walk two schemas side by side. Cycles (recursive schemas) are visited once. */
+export function walkSchemas(
+  baseDoc: Json,
+  revDoc: Json,
+  base: SchemaAt | undefined,
+  revision: SchemaAt | undefined,
+  rootPath = '',
+): SchemaNode[] {
+  const out: SchemaNode[] = [];
+  // Pairs on the current path from the root: a pair met again below itself is a recursive schema.
+  const ancestors: string[] = [];
+  const visit = (b: SchemaAt | undefined, r: SchemaAt | undefined, path: string, depth: number, rb: boolean, rr: boolean) => {
+    out.push({ path, depth, base: b, revision: r, requiredBase: rb, requiredRevision: rr });
+    if (!b || !r) return;
+    const key = `${identity(b)}|${identity(r)}`;
+    if (ancestors.includes(key) || depth > 32) return;
+    ancestors.push(key);
+    const bc = children(baseDoc, b);
+    const rc = children(revDoc, r);
+    const rmap = new Map(rc.map((c) => [c.key, c]));
+    const bkeys = new Set(bc.map((c) => c.key));
+    for (const c of bc) {
+      const other = rmap.get(c.key);
+      visit(c.at, other?.at, joinPath(path, c.key), depth + 1, c.required, other?.required ?? false);
+    }
+    for (const c of rc) {
+      if (!bkeys.has(c.key)) visit(undefined, c.at, joinPath(path, c.key), depth + 1, false, c.required);
+    }
+    ancestors.pop();
+  };
+  visit(base, revision, rootPath, 0, true, true);
+  return out;
+}
+
+/** Identity of a schema object for cycle detection (the object itself, as a number). */
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+function identity(at: SchemaAt): number {
+  let id = ids.get(at.schema);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(at.schema, id);
+  }
+  return id;
+}
+
+/** `string`, `integer`, `string|null` … or undefined when the schema does not say. */
+export function typeOf(s: Json): string | undefined {
+  const t = s.type;
+  if (Array.isArray(t)) return [...t].map(String).sort().join('|');
+  if (typeof t === 'string') return t;
+  if (isObject(s.properties)) return 'object';
+  if (s.items !== undefined) return 'array';
+  return undefined;
+}
+
+export function enumOf(s: Json): unknown[] | undefined {
+  if (Array.isArray(s.enum)) return s.enum;
+  if (s.const !== undefined) return [s.const];
+  return undefined;
+}
+
+/** The schema with every local `$ref` inlined (cycles cut), as canonical JSON. */
+export function resolvedCanonical(doc: Json, node: unknown, depth = 0, stack: unknown[] = []): string {
+  if (depth > 24) return '"…"';
+  if (Array.isArray(node)) return `[${node.map((n) => resolvedCanonical(doc, n, depth + 1, stack)).join(',')}]`;
+  if (!isObject(node)) return canonical(node);
+  let n: Json = node;
+  if (typeof n.$ref === 'string') {
+    const r = deref(doc, n, '#');
+    if (!r) return canonical(n);
+    if (stack.includes(r.node)) return `{"$cycle":${JSON.stringify(r.pointer)}}`;
+    n = r.node;
+  }
+  const next = [...stack, n];
+  const keys = Object.keys(n).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${resolvedCanonical(doc, n[k], depth + 1, next)}`).join(',')}}`;
+}
