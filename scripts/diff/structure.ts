@@ -69,7 +69,7 @@ export interface ResponseView {
   pointer: string;
   node: Json;
   media: Map<string, SchemaAt | undefined>;
-  headers: Map<string, { pointer: string; node: Json; required: boolean; schema?: SchemaAt }>;
+  headers: Map<string, { name: string; pointer: string; node: Json; required: boolean; schema?: SchemaAt }>;
 }
 
 export interface ResponsePair {
@@ -203,13 +203,13 @@ function responsesOf(doc: Json, op: OpView): Map<string, ResponseView> {
   for (const [status, raw] of Object.entries(responses)) {
     const r = deref(doc, raw, join(`${op.pointer}/responses`, status));
     if (!r) continue;
-    const headers = new Map<string, { pointer: string; node: Json; required: boolean; schema?: SchemaAt }>();
+    const headers = new Map<string, { name: string; pointer: string; node: Json; required: boolean; schema?: SchemaAt }>();
     if (isObject(r.node.headers)) {
       for (const [name, h] of Object.entries(r.node.headers)) {
         const hr = deref(doc, h, join(`${r.pointer}/headers`, name));
         if (!hr) continue;
         const schema = hr.node.schema !== undefined ? schemaAt(doc, hr.node.schema, `${hr.pointer}/schema`) : undefined;
-        headers.set(name.toLowerCase(), { pointer: hr.pointer, node: hr.node, required: hr.node.required === true, schema });
+        headers.set(name.toLowerCase(), { name, pointer: hr.pointer, node: hr.node, required: hr.node.required === true, schema });
       }
     }
     out.set(status, { status, pointer: r.pointer, node: r.node, media: mediaOf(doc, r.node.content, `${r.pointer}/content`), headers });

@@ -6,12 +6,10 @@ export default defineCheck({
   run: (d) =>
     d.operations.both.flatMap((op) =>
       op.responses.both.flatMap((r) =>
-        r.headersRemoved.map((h) => ({
-          operation: op.revision.name,
-          base: r.base.headers.get(h)!.pointer,
-          revision: r.revision.pointer,
-          params: { ...opParams(op), status: r.status, name: h },
-        })),
+        r.headersRemoved.map((key) => {
+          const h = r.base.headers.get(key)!;
+          return { operation: op.revision.name, base: h.pointer, revision: r.revision.pointer, params: { ...opParams(op), status: r.status, name: h.name } };
+        }),
       ),
     ),
 });
