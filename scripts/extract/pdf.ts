@@ -151,7 +151,7 @@ function groupRuns(runs: TextRun[], page: number): RawLine[] {
         continue;
       }
       const gap = r.x - cur.end;
-      const sep = gap > 1.2 * cur.size ? '\t' : gap > 0.12 * cur.size && !/\s$/.test(cur.text) && !/^\s/.test(r.str) ? ' ' : '';
+      const sep = gap > 0.8 * cur.size ? '\t' : gap > 0.12 * cur.size && !/\s$/.test(cur.text) && !/^\s/.test(r.str) ? ' ' : '';
       cur.text += sep + r.str;
       cur.end = Math.max(cur.end, r.x + r.width);
       continue;

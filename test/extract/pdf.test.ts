@@ -1,0 +1,156 @@
+/**
+ * PDF input for real: excerpts of both manuals typeset as PDFs in the test (ruled table cells,
+ * nested rows indented, wrapped cells, running headers and page footers) must extract to the same
+ * words, in the same order, as the text of the manual; the geometry (page, x) must survive.
+ */
+import { describe, expect, it, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractBytes, InputError, type SourceDocument } from '../../scripts/extract/index.ts';
+import { extractPdf, checkInflatedSize } from '../../scripts/extract/pdf.ts';
+import { GEOMETRY, layoutFromTabbedText, parseLayout, renderPdf, UNICODE_FONT } from './render-pdf.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FIX = join(ROOT, 'test', 'fixtures', 'extract');
+const read = (p: string) => readFileSync(p, 'utf8');
+
+/** The lines of the real manual that an excerpt fixture claims to hold. */
+function manualLines(source: string, ranges: [number, number][]): string[] {
+  const all = read(join(ROOT, source)).split('\n');
+  return ranges.flatMap(([a, b]) => all.slice(a - 1, b));
+}
+
+/** Words in order: what must survive typesetting and extraction, whatever the line breaks. */
+function words(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    if (l.trim() === '```') continue; // markdown fence of the text conversion, not part of the manual
+    for (const w of l.split(/\s+/)) if (w) out.push(UNICODE_FONT ? w : w.replace(/[^\x20-\xff]/g, '?'));
+  }
+  return out;
+}
+
+const ALIBABA_SRC = 'sources/alibaba-cloud-service-mesh-api-reference-20220712.txt';
+const HUAWEI_SRC = 'sources/huawei-cloud-asm-api-reference-2025-05-28.txt';
+const ALIBABA_RANGES: [number, number][] = [
+  [1381, 1503],
+  [4878, 4957],
+];
+const HUAWEI_RANGES: [number, number][] = [[732, 951]];
+const HUAWEI_HEADER = 'Application Service Mesh API Reference 4 API';
+const HUAWEI_FOOTER = 'Issue 01 (2025-05-28) Copyright © Huawei Cloud Computing Technologies Co., Ltd. {page}';
+
+let alibabaPdf: Buffer;
+let huaweiPdf: Buffer;
+let alibaba: SourceDocument;
+let huawei: SourceDocument;
+
+beforeAll(async () => {
+  alibabaPdf = await renderPdf(parseLayout(read(join(FIX, 'alibaba-excerpt.layout'))));
+  huaweiPdf = await renderPdf(layoutFromTabbedText(read(join(FIX, 'huawei-excerpt.txt')), HUAWEI_HEADER, HUAWEI_FOOTER));
+  alibaba = await extractBytes('alibaba-excerpt.pdf', alibabaPdf);
+  huawei = await extractBytes('huawei-excerpt.pdf', huaweiPdf);
+});
+
+describe('excerpt fixtures are the manuals’ own text', () => {
+  it('alibaba-excerpt.txt is lines 1381-1503 and 4878-4957 of the Alibaba manual', () => {
+    expect(read(join(FIX, 'alibaba-excerpt.txt')).split('\n').slice(0, -1)).toEqual(manualLines(ALIBABA_SRC, ALIBABA_RANGES));
+  });
+  it('huawei-excerpt.txt is lines 732-951 of the Huawei manual', () => {
+    expect(read(join(FIX, 'huawei-excerpt.txt')).split('\n').slice(0, -1)).toEqual(manualLines(HUAWEI_SRC, HUAWEI_RANGES));
+  });
+});
+
+describe('PDF rendition of the Alibaba excerpt', () => {
+  it('is a real multi-page PDF', () => {
+    expect(alibabaPdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(alibaba.kind).toBe('pdf');
+    expect(new Set(alibaba.lines.map((l) => l.page)).size).toBeGreaterThanOrEqual(3);
+  });
+  it('extracts to the same words in the same order as the text', () => {
+    expect(words(alibaba.lines.map((l) => l.text))).toEqual(words(manualLines(ALIBABA_SRC, ALIBABA_RANGES)));
+  });
+  it('drops the running header and page footer that repeat on every page', () => {
+    expect(alibaba.lines.some((l) => /Document\s+Version|API Reference·ASM/.test(l.text))).toBe(false);
+  });
+  it('keeps page numbers, in order', () => {
+    const pages = alibaba.lines.map((l) => l.page!);
+    expect(pages.every((p, i) => p >= 1 && (i === 0 || p >= pages[i - 1]))).toBe(true);
+    const modify = alibaba.lines.find((l) => l.text.startsWith('Modifies the name'))!;
+    expect(modify.page).toBe(2); // the layout starts each operation on a new page
+  });
+  it('separates table cells with tabs and keeps wrapped cells as lines of their own', () => {
+    expect(alibaba.lines.map((l) => l.text)).toContain('Parameter\tType\tRequired\tExample\tDescription');
+    expect(alibaba.lines.map((l) => l.text)).toContain('ServiceMeshId\tString\tYes');
+    const i = alibaba.lines.findIndex((l) => l.text === 'c08ba3fd1e6484b0f');
+    expect(alibaba.lines[i + 1].text).toBe('8cc1ad8fe10d****');
+    expect(alibaba.lines[i + 1].x).toBe(alibaba.lines[i].x);
+  });
+  it('gives nested rows the indentation the text lost', () => {
+    const x = (name: string) => alibaba.lines.find((l) => l.text.split('\t')[0] === name)?.x;
+    const left = GEOMETRY.margin + GEOMETRY.pad;
+    expect(x('VersionInfo')).toBeCloseTo(left, 0);
+    expect(x('Edition')).toBeCloseTo(left + GEOMETRY.indent, 0);
+    expect(x('Versions')).toBeCloseTo(left + GEOMETRY.indent, 0);
+    expect(x('RequestId')).toBeCloseTo(left, 0);
+  });
+});
+
+describe('PDF rendition of the Huawei excerpt', () => {
+  it('extracts to the same words in the same order as the text (cells wrapped by the typesetter)', () => {
+    expect(words(huawei.lines.map((l) => l.text))).toEqual(words(manualLines(HUAWEI_SRC, HUAWEI_RANGES)));
+    // The typesetter wrapped long cells: more lines than the text has.
+    const textLines = manualLines(HUAWEI_SRC, HUAWEI_RANGES).filter((l) => l.trim() && l.trim() !== '```').length;
+    expect(huawei.lines.filter((l) => l.text.trim()).length).toBeGreaterThan(textLines);
+  });
+  it('rebuilds table rows as tab-separated cells, like the text', () => {
+    const texts = huawei.lines.map((l) => l.text);
+    expect(texts).toContain('project_id\tYes\tString\tProject ID.');
+    expect(texts).toContain('mesh_id\tYes\tString\tService mesh ID.');
+    expect(texts.some((t) => t.startsWith('metadata\tTable 4-44 object\tBasic information'))).toBe(true);
+  });
+  it('puts continuation paragraphs of a cell under that cell (x of the description column)', () => {
+    const line = huawei.lines.find((l) => l.text.startsWith('Running: The service mesh is running.'))!;
+    const row = huawei.lines.find((l) => l.text.startsWith('phase\tString\t'))!;
+    expect(line.x).toBeGreaterThan(row.x! + 100);
+  });
+  it('drops header and footer, keeps pages', () => {
+    expect(huawei.lines.some((l) => /Copyright|Issue 01/.test(l.text))).toBe(false);
+    expect(new Set(huawei.lines.map((l) => l.page)).size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+/** A minimal PDF with one Flate stream that inflates to `inflated` zero bytes. */
+function bombPdf(inflated: number): Buffer {
+  const z = deflateSync(Buffer.alloc(inflated), { level: 9 });
+  const head = Buffer.from(
+    `%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n` +
+      `3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>\nendobj\n` +
+      `4 0 obj\n<< /Length ${z.length} /Filter /FlateDecode >>\nstream\n`,
+    'latin1',
+  );
+  return Buffer.concat([head, z, Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1')]);
+}
+
+describe('PDF bomb guards', () => {
+  it('refuses streams that inflate beyond the budget, before pdf.js sees them', async () => {
+    const bomb = bombPdf(8 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(() => checkInflatedSize('bomb.pdf', bomb, 1024 * 1024)).toThrow(/inflate to more than 1048576 bytes/);
+    await expect(extractPdf('bomb.pdf', bomb, { maxInflatedBytes: 1024 * 1024 })).rejects.toThrow(InputError);
+  });
+  it('measures the inflated size of an ordinary PDF within budget', () => {
+    expect(checkInflatedSize('a.pdf', alibabaPdf, 512 * 1024 * 1024)).toBeGreaterThan(0);
+  });
+  it('refuses more pages than the page limit', async () => {
+    await expect(extractPdf('many.pdf', alibabaPdf, { maxPages: 2 })).rejects.toThrow(/pages, over the 2-page limit/);
+  });
+  it('stops at the text limit', async () => {
+    await expect(extractPdf('wordy.pdf', alibabaPdf, { maxChars: 500 })).rejects.toThrow(/exceeds 500 characters/);
+  });
+  it('a PDF without text is refused (scanned manual)', async () => {
+    await expect(extractPdf('empty-page.pdf', bombPdf(10))).rejects.toThrow(/no extractable text/);
+  });
+});
