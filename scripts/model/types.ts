@@ -14,6 +14,11 @@ export interface SchemaModel {
   format?: string;
   /** Name hint for a component (e.g. the documented struct or table name: "MeshMetadata"). */
   title?: string;
+  /**
+   * Component name chosen by the dialect, when it differs from `title` (e.g. a differing copy of a
+   * documented structure). Optional; the emitter otherwise names components by `title`.
+   */
+  componentName?: string;
   description?: string;
   /** Ordered properties for objects (document order is kept). */
   properties?: PropertyModel[];

@@ -23,7 +23,7 @@ export function emitSchema(ctx: EmitContext, model: SchemaModel, opts: SchemaEmi
     ctx.mark(opts.pointer, model.source);
     return emitInline(ctx, model, opts);
   }
-  const name = pascal(model.title ?? opts.nameHint);
+  const name = pascal(model.componentName ?? model.title ?? opts.nameHint);
   const body = emitInline(ctx, model, { ...opts, pointer: `#/components/schemas/${ptr(name)}` });
   return { $ref: `#/components/schemas/${ptr(registerComponent(ctx, name, body, model, opts))}` };
 }
