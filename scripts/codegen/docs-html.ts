@@ -1,0 +1,88 @@
+/**
+ * generated/<api>/docs/reference.html: a self-contained Redoc page (`redocly build-docs
+ * --inlineBundle`, telemetry off both for the CLI and in the page). The CLI runs as a subprocess in
+ * a private temporary folder (so no project redocly.yaml or network config applies); its output is
+ * checked: no external script/style/image, and document-derived HTML is neutralised beforehand.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { htmlText } from './escape.ts';
+import { bannerText } from './banner.ts';
+
+const run = promisify(execFile);
+type Obj = Record<string, unknown>;
+
+const TEXT_KEYS = new Set(['description', 'summary', 'title']);
+
+/**
+ * Copy of the document in which every description / summary / title is HTML-escaped: Redoc
+ * renders those as Markdown, and Markdown passes raw HTML through. Escaped, `<script>` shows as
+ * text. Example values stay untouched (Redoc prints them as code).
+ */
+export function neutraliseHtml(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return TEXT_KEYS.has(key) ? htmlText(value) : value;
+  if (Array.isArray(value)) return value.map((v) => neutraliseHtml(v));
+  if (value && typeof value === 'object') {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(value as Obj)) {
+      if (k === 'examples' || k === 'example' || k === 'x-refspec-request-examples' || k === 'enum' || k === 'const' || k === 'default') out[k] = v;
+      else if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)) {
+        // property names are not text fields even when one is called "description"
+        out[k] = Object.fromEntries(Object.entries(v as Obj).map(([pk, pv]) => [pk, neutraliseHtml(pv)]));
+      } else out[k] = neutraliseHtml(v, k);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Attributes that would make a browser fetch something at load time. */
+const EXTERNAL = /<(?:script|img|iframe|link|source|video|audio|embed|object)\b[^>]*\s(?:src|href|data)\s*=\s*["']?(?:https?:)?\/\//i;
+
+export function externalLoads(html: string): string[] {
+  const found: string[] = [];
+  const re = new RegExp(EXTERNAL.source, 'gi');
+  for (const m of html.matchAll(re)) found.push(m[0].slice(0, 120));
+  for (const m of html.matchAll(/@import\s+(?:url\()?["']?https?:\/\/[^"')\s]+/gi)) found.push(m[0]);
+  for (const m of html.matchAll(/<style[^>]*>[^<]*url\(\s*["']?https?:\/\/[^)]+\)/gi)) found.push(m[0].slice(0, 120));
+  return found;
+}
+
+function redoclyCli(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve('@redocly/cli/package.json');
+  return join(pkg, '..', 'bin', 'cli.js');
+}
+
+export async function generateHtml(doc: Obj, specPath: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'refspec-docs-'));
+  try {
+    const input = join(dir, 'openapi.json');
+    const output = join(dir, 'reference.html');
+    await writeFile(input, JSON.stringify(neutraliseHtml(doc)));
+    const title = String(((doc.info ?? {}) as Obj).title ?? 'API reference');
+    await run(
+      process.execPath,
+      [redoclyCli(), 'build-docs', input, '--inlineBundle', '-o', output, '--title', title, '--openapi.disableTelemetry=true', '--openapi.hideDownloadButtons=true'],
+      {
+        cwd: dir,
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_UPDATE_NOTIFIER: '1', CI: 'true' },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    ).catch((err: Error & { stderr?: string }) => {
+      throw new Error(`redocly build-docs failed for ${specPath}: ${(err.stderr ?? err.message).trim().split('\n').slice(-3).join(' ')}`);
+    });
+    let html = await readFile(output, 'utf8');
+    const external = externalLoads(html);
+    if (external.length) throw new Error(`${specPath}: the HTML reference would load ${external[0]}`);
+    const banner = `<!-- ${htmlText(bannerText(specPath)).replace(/--/g, '- -')} -->\n`;
+    html = /^<!DOCTYPE html>\n/i.test(html) ? html.replace(/^(<!DOCTYPE html>\n)/i, `$1${banner}`) : `${banner}${html}`;
+    return html.endsWith('\n') ? html : `${html}\n`;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
