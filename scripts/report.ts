@@ -13,6 +13,8 @@ export function buildStats(r: BuildResult) {
       countFields(p.schema as never);
     }
     if (s.items) countFields(s.items as never);
+    const ap = (s as { additionalProperties?: unknown }).additionalProperties;
+    if (ap && typeof ap === 'object') countFields(ap as never);
   };
   for (const op of r.model.operations) {
     parameters += op.parameters.length;

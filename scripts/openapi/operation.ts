@@ -103,7 +103,7 @@ function emitResponse(ctx: EmitContext, op: OperationModel, r: ResponseModel, po
     for (const type of [...types].sort()) {
       const media: Record<string, unknown> = {};
       const mp = `${pointer}/content/${ptr(type)}`;
-      if (r.schema && (type === r.contentType || type.endsWith('xml'))) {
+      if (r.schema && type === r.contentType) {
         const nameHint = statusName(op.operationId, r.status);
         media.schema = emitSchema(ctx, r.schema, { nameHint, scope: op.operationId, pointer: `${mp}/schema` });
       }

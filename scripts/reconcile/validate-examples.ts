@@ -26,7 +26,6 @@ export function validateResponseExamples(
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   ajv.addVocabulary(['example', 'xml', 'discriminator', 'externalDocs']);
-  ajv.addKeyword({ keyword: /^x-/ as unknown as string });
   const components = (doc.components as Obj | undefined)?.schemas as Obj | undefined;
   const checks: ExampleCheck[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -1,0 +1,138 @@
+/**
+ * API-wide facts from the front matter: the request syntax of "Make API requests" (common
+ * parameters, API version, signature method), the endpoint and the region table, the document
+ * version from the page footers.
+ */
+import type { Line } from './lines.ts';
+import type { ParameterModel, SecuritySchemeModel, ServerModel } from '../../model/types.ts';
+import type { Diagnostic } from '../../model/diagnostic.ts';
+import { diag } from '../../model/diagnostic.ts';
+import { parseSampleRequest } from './samples.ts';
+import { tidy, repairLigatures, type Vocabulary } from './repair.ts';
+
+export interface FrontMatter {
+  apiVersion?: string;
+  documentVersion?: string;
+  description?: string;
+  commonParameters: ParameterModel[];
+  securitySchemes: SecuritySchemeModel[];
+  servers: ServerModel[];
+}
+
+const SIGNING_PARAMS = ['AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce'];
+
+export function readFrontMatter(lines: Line[], end: number, file: string, vocab: Vocabulary, diagnostics: Diagnostic[]): FrontMatter {
+  const fm: FrontMatter = { commonParameters: [], securitySchemes: [], servers: [] };
+  const front = lines.slice(0, end);
+  for (const l of lines) {
+    const m = /Document\s+Version:\s*(\d{8})/.exec(l.text);
+    if (m) {
+      fm.documentVersion = m[1];
+      break;
+    }
+  }
+  const verLine = front.find((l) => /^Version:/.test(l.text.trim()));
+  const ver = verLine && /(\d{4}-\d{2}-\d{2})/.exec(verLine.text);
+  if (ver) fm.apiVersion = ver[1];
+  const syntaxIdx = front.findIndex((l) => /syntax of making .* API requests/.test(l.text));
+  if (syntaxIdx >= 0) {
+    const para: string[] = [];
+    for (let i = syntaxIdx; i < front.length && front[i].text.trim(); i++) para.push(front[i].text.trim());
+    fm.description = tidy(repairLigatures(para.join(' '), vocab));
+  }
+  // The formatted example request ("The following code provides an example…").
+  const exIdx = front.findIndex((l) => /^https:\/\/[\w.]+\/\?Action=\w+$/.test(l.text.trim()));
+  const sample = exIdx >= 0 ? parseSampleRequest(front.slice(exIdx, exIdx + 40)) : undefined;
+  if (!sample) {
+    diagnostics.push(diag('request-syntax-missing', 'warning', 'no example request in "Make API requests": common parameters unknown', { file, line: 1 }));
+  } else {
+    const where = (name: string) => sample.parameters.find((p) => p.name === name);
+    for (const p of sample.parameters) {
+      const desc = describeCommon(front, p.name);
+      const param: ParameterModel = {
+        name: p.name,
+        in: 'query',
+        required: p.name !== 'Format',
+        schema: { type: 'string' },
+        source: { file, line: p.line },
+      };
+      if (desc) param.description = desc;
+      if (p.name === 'Version' && fm.apiVersion) {
+        param.schema.const = fm.apiVersion;
+        param.example = fm.apiVersion;
+      } else if (!/x{3,}/.test(p.value)) {
+        param.example = p.value;
+      }
+      fm.commonParameters.push(param);
+    }
+    const missing = SIGNING_PARAMS.filter((n) => !where(n));
+    if (missing.length) {
+      diagnostics.push(diag('signing-parameters-missing', 'warning', `the example request lacks ${missing.join(', ')}`, { file, line: sample.line }));
+    }
+    const ts = sample.parameters.find((p) => /^time\s?stamp$/i.test(p.name));
+    const method = where('SignatureMethod')?.value ?? 'HMAC-SHA1';
+    fm.securitySchemes.push({
+      name: 'AlibabaCloudRpcSignature',
+      type: 'apiKey',
+      in: 'query',
+      parameterName: 'Signature',
+      description: tidy(
+        `RPC request signature (${method}, SignatureVersion ${where('SignatureVersion')?.value ?? '?'}), computed from the AccessKey pair as described in "Make API requests" and "Create an AccessKey pair": ` +
+          'the AccessKey ID (AccessKeyId parameter) identifies the caller; the AccessKey secret signs the request.',
+      ),
+      signing: {
+        style: 'alibaba-rpc',
+        algorithm: method,
+        version: where('SignatureVersion')?.value ?? '1.0',
+        httpMethod: 'GET',
+        accessKeyIdParameter: 'AccessKeyId',
+        signatureParameter: 'Signature',
+        methodParameter: 'SignatureMethod',
+        versionParameter: 'SignatureVersion',
+        nonceParameter: 'SignatureNonce',
+        timestampParameter: ts?.name ?? 'Timestamp',
+      },
+      source: { file, line: sample.line, endLine: sample.endLine },
+    });
+    if (ts && ts.name !== 'Timestamp') {
+      diagnostics.push(
+        diag('common-parameter-spelling', 'info', `the example request spells the timestamp parameter "${ts.name}"; kept as documented`, { file, line: ts.line }),
+      );
+    }
+  }
+  // Endpoint: "Endpoint: the endpoint of the ASM API, which is servicemesh.aliyuncs.com."
+  const epLine = front.find((l) => /^Endpoint:.*\bwhich is\s+([\w.-]+\.com)/.test(l.text.trim()));
+  const host = epLine ? /\bwhich is\s+([\w.-]+\.com)/.exec(epLine.text)![1] : undefined;
+  const regions = readRegions(front);
+  if (host) {
+    const server: ServerModel = {
+      url: `https://${host}`,
+      description: regions.length
+        ? `ASM endpoint; the region table lists it for ${regions.map((r) => `${r.name} (${r.id})`).join(', ')}`
+        : 'ASM endpoint',
+      source: { file, line: epLine!.line },
+    };
+    fm.servers.push(server);
+  } else {
+    diagnostics.push(diag('endpoint-missing', 'warning', 'no API endpoint found in the front matter', { file, line: 1 }));
+  }
+  return fm;
+}
+
+function describeCommon(front: Line[], name: string): string | undefined {
+  const l = front.find((x) => new RegExp(`^${name}:\\s`).test(x.text.trim()));
+  if (!l) return undefined;
+  return tidy(l.text.trim().slice(name.length + 1));
+}
+
+function readRegions(front: Line[]): { name: string; id: string }[] {
+  const start = front.findIndex((l) => /^Region\s+Region ID\s+Endpoint$/.test(l.text.trim()));
+  if (start < 0) return [];
+  const out: { name: string; id: string }[] = [];
+  for (let i = start + 1; i < Math.min(front.length, start + 60); i++) {
+    const m = /^([A-Z].*?)\s+([a-z]{2,}-[a-z]+(?:-\d+)?)$/.exec(front[i].text.trim());
+    if (m) out.push({ name: m[1], id: m[2] });
+    else if (out.length && /^\S+ ?\S*:/.test(front[i].text.trim())) break;
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+/** "Error codes" tables: "HttpCode Error code Error message Description". */
+import type { Line } from './lines.ts';
+import type { ErrorCodeModel } from '../../model/types.ts';
+import { toBlocks } from './blocks.ts';
+import { joinProse, repairLigatures, tidy, type Vocabulary } from './repair.ts';
+
+const HEADER = /^HttpCode\s+Error code\s+Error message(?:\s+Description)?$/;
+const ROW = /^(\d{3})\s+(\S+)\s+(.+)$/;
+
+export function parseErrorCodes(lines: Line[], file: string, vocab: Vocabulary): ErrorCodeModel[] {
+  const out: ErrorCodeModel[] = [];
+  let cur: { e: ErrorCodeModel; desc: string[] } | undefined;
+  const done = () => {
+    if (!cur) return;
+    if (cur.desc.length) cur.e.description = tidy(repairLigatures(joinProse(cur.desc, vocab), vocab));
+    out.push(cur.e);
+    cur = undefined;
+  };
+  for (const block of toBlocks(lines)) {
+    for (const l of block) {
+      const t = l.text.trim();
+      if (HEADER.test(t) || /^For a list\s+of error codes/.test(t)) continue;
+      const m = ROW.exec(t);
+      if (m) {
+        done();
+        cur = { e: { httpStatus: Number(m[1]), code: m[2], message: tidy(m[3]), source: { file, line: l.line } }, desc: [] };
+      } else if (cur) {
+        cur.desc.push(t);
+        cur.e.source.endLine = l.line;
+      }
+    }
+  }
+  done();
+  return out;
+}

@@ -1,0 +1,99 @@
+/**
+ * Page furniture of Alibaba manuals and the cleaned line stream the other constructs read.
+ *
+ * The text extraction leaves, at the end of every page: a breadcrumb of the chapter ("5.ASM
+ * instance") and the section that starts on the page ("5.1. CreateServiceMesh"), a running header
+ * ("Alibaba Cloud Service Mesh API Reference·ASM inst ance"), a footer ("> Document  Version:
+ * 20220712 50") and the OpenAPI Explorer link of the page. Content lines of a new page start with
+ * one space. None of that is content; tables run straight across it.
+ */
+import type { SourceDocument } from '../../extract/types.ts';
+
+export type Furniture = 'running-header' | 'footer' | 'chapter' | 'heading' | 'explorer-link' | 'doc-link';
+
+export interface Line {
+  /** Index into the document's lines (0-based). */
+  index: number;
+  /** 1-based line number in the document. */
+  line: number;
+  page?: number;
+  /** Text with the page-start space and trailing white space removed. */
+  text: string;
+  furniture?: Furniture;
+  /** For `heading`: section number and operation name; for `chapter`: title; for links: api name. */
+  value?: string;
+  /**
+   * The extraction put one space before the line: a page's first line, or a bullet whose glyph was
+   * lost ("  true : exposes the API server…").
+   */
+  lead?: boolean;
+}
+
+const RUNNING_HEADER = /^(?:Alibaba Cloud Service Mesh\s+)?API Reference·/;
+const FOOTER = /^(?:\d+\s+)?>\s*Document\s+Version:\s*\d+(?:\s+\d+)?$/;
+const CHAPTER = /^(\d{1,2})\.([A-Z][A-Za-z ]+)$/;
+const HEADING = /^(\d{1,2}\.\d{1,2})\.\s+([A-Z][A-Za-z0-9]+)$/;
+const EXPLORER = /^https:\/\/api\.aliyun\.com\/#product=\w+&api=(\w+)/;
+const DOC_LINK = /^https:\/\/www\.alibabacloud\.com\/help\/doc-detail\/\S+#doc-api-\w+-(\w+)$/;
+const FOOTER_PAGE = /(\d+)\s*$|^(\d+)\s+>/;
+
+export function classifyLines(doc: SourceDocument): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < doc.lines.length; i++) {
+    const src = doc.lines[i];
+    let raw = src.text.replace(/\s+$/, '');
+    const lead = /^ \S/.test(raw);
+    if (lead) raw = raw.slice(1);
+    const l: Line = { index: i, line: src.line, text: raw };
+    if (src.page !== undefined) l.page = src.page;
+    if (lead) l.lead = true;
+    let m: RegExpExecArray | null;
+    if (RUNNING_HEADER.test(raw)) {
+      l.furniture = 'running-header';
+      // A header that wrapped ("API Reference·Creat e an AccessKey" / "pair") takes its tail along.
+      const next = doc.lines[i + 1]?.text.trim();
+      if (next && /^[a-z]+$/.test(next) && next.length < 12) {
+        out.push(l);
+        i++;
+        const tail: Line = { index: i, line: doc.lines[i].line, text: next, furniture: 'running-header' };
+        if (doc.lines[i].page !== undefined) tail.page = doc.lines[i].page;
+        out.push(tail);
+        continue;
+      }
+    } else if (FOOTER.test(raw)) {
+      l.furniture = 'footer';
+      const pm = FOOTER_PAGE.exec(raw.replace(/Version:\s*\d+/, 'Version:'));
+      if (pm) l.value = pm[1] ?? pm[2];
+    } else if ((m = HEADING.exec(raw))) {
+      l.furniture = 'heading';
+      l.value = m[2];
+    } else if (/^\d{1,2}\.\d{1,2}\.$/.test(raw) && /^\s?[A-Z][A-Za-z0-9]+$/.test(doc.lines[i + 1]?.text ?? '')) {
+      // A heading wrapped after its number ("9.2." / "DescribeNamespaceScopeSidecarConfig").
+      l.furniture = 'heading';
+      const name = doc.lines[i + 1].text.trim();
+      l.value = name;
+      out.push(l);
+      i++;
+      const tail: Line = { index: i, line: doc.lines[i].line, text: name, furniture: 'heading', value: name };
+      if (doc.lines[i].page !== undefined) tail.page = doc.lines[i].page;
+      out.push(tail);
+      continue;
+    } else if ((m = CHAPTER.exec(raw)) && raw.length < 40) {
+      l.furniture = 'chapter';
+      l.value = m[2].trim();
+    } else if ((m = EXPLORER.exec(raw))) {
+      l.furniture = 'explorer-link';
+      l.value = m[1];
+    } else if ((m = DOC_LINK.exec(raw))) {
+      l.furniture = 'doc-link';
+      l.value = m[1];
+    }
+    out.push(l);
+  }
+  return out;
+}
+
+/** Content lines only (furniture removed), keeping original numbering. */
+export function contentLines(lines: Line[]): Line[] {
+  return lines.filter((l) => !l.furniture);
+}

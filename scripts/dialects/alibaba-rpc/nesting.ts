@@ -1,0 +1,209 @@
+/**
+ * Rebuild the nesting the text flattened. Tables list a struct's fields right after the struct's
+ * row, but nothing marks where the struct ends ("ServiceMeshInfo Object" after the four endpoint
+ * fields is a sibling of "Endpoints", not its child). The samples show the real tree: a row goes
+ * under the deepest open container whose sample holds its name; a container the sample shows but
+ * the table lost ("HTTPAdvancedOptions") is restored from the sample. Without sample evidence a row
+ * follows the table order (child of a container row right above it, else sibling of the previous row).
+ */
+import type { JsonValue, PropertyModel, SchemaModel } from '../../model/types.ts';
+import type { Diagnostic, SourceRef } from '../../model/diagnostic.ts';
+import { diag } from '../../model/diagnostic.ts';
+import type { RawRow } from './tables.ts';
+import { mapType } from './types.ts';
+
+export interface TreeNode {
+  name: string;
+  row?: RawRow;
+  schema: SchemaModel;
+  container: boolean;
+  children: TreeNode[];
+  path: string[];
+  /** Where a node restored from a sample came from. */
+  sampleSource?: SourceRef;
+}
+
+export interface SampleIndex {
+  /** field name -> parent paths (joined with "/") where the samples have it */
+  parents: Map<string, Set<string>>;
+  /** path -> shape of the value there */
+  shapes: Map<string, 'object' | 'array' | 'scalar'>;
+  source?: SourceRef;
+}
+
+export function indexSamples(values: JsonValue[], source?: SourceRef): SampleIndex {
+  const idx: SampleIndex = { parents: new Map(), shapes: new Map(), ...(source ? { source } : {}) };
+  const walk = (v: JsonValue, path: string[], depth: number): void => {
+    if (depth > 64) return;
+    if (Array.isArray(v)) {
+      if (path.length && !idx.shapes.has(path.join('/'))) idx.shapes.set(path.join('/'), 'array');
+      for (const e of v) walk(e, path, depth + 1);
+      return;
+    }
+    if (v && typeof v === 'object') {
+      if (path.length && idx.shapes.get(path.join('/')) !== 'array') idx.shapes.set(path.join('/'), 'object');
+      for (const [k, x] of Object.entries(v)) {
+        const set = idx.parents.get(k) ?? new Set<string>();
+        set.add(path.join('/'));
+        idx.parents.set(k, set);
+        walk(x, [...path, k], depth + 1);
+      }
+      return;
+    }
+    if (path.length && !idx.shapes.has(path.join('/'))) idx.shapes.set(path.join('/'), 'scalar');
+  };
+  for (const v of values) walk(v, [], 0);
+  return idx;
+}
+
+export function buildTree(rows: RawRow[], samples: SampleIndex, file: string): { root: TreeNode; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const root: TreeNode = { name: '', schema: { type: 'object' }, container: true, children: [], path: [] };
+  const stack: TreeNode[] = [root];
+  let lastPlaced: TreeNode | undefined;
+  for (const row of rows) {
+    const mapped = mapType(row.type);
+    const node: TreeNode = { name: row.name, row, schema: mapped.schema, container: mapped.container, children: [], path: [] };
+    if (!mapped.known) {
+      diagnostics.push(diag('unknown-type', 'warning', `${row.name}: documented type "${row.type}" is not a known type; read as string`, row.source));
+    }
+    const parents = samples.parents.get(row.name);
+    let parent: TreeNode | undefined;
+    const last = lastPlaced;
+    if (row.name === '*' && last && last.schema.additionalProperties !== undefined) {
+      // The value schema of the Map row right above.
+      node.path = [...last.path, '*'];
+      last.children.push(node);
+      const at = stack.indexOf(last);
+      if (at >= 0) stack.length = at + 1;
+      else stack.push(last);
+      if (node.container) stack.push(node);
+      lastPlaced = node;
+      continue;
+    }
+    if (parents) {
+      for (let s = stack.length - 1; s >= 0; s--) {
+        if (hasPath(parents, stack[s].path)) {
+          parent = stack[s];
+          stack.length = s + 1;
+          break;
+        }
+      }
+      if (!parent) parent = restoreContainers(stack, parents, samples, row, diagnostics);
+      if (!parent) {
+        const top = stack[stack.length - 1];
+        diagnostics.push(
+          diag(
+            'nesting-sample-disagrees',
+            'info',
+            `${row.name}: the sample has it under ${[...parents].map((p) => p || '(top level)').join(', ')} but the table order puts it under ${top.path.join('.') || '(top level)'}; following the table`,
+            row.source,
+          ),
+        );
+      }
+    }
+    parent ??= stack[stack.length - 1];
+    node.path = [...parent.path, row.name];
+    parent.children.push(node);
+    lastPlaced = node;
+    if (node.container) stack.push(node);
+    else {
+      // A leaf closes any deeper container that was open (its siblings come next).
+      const at = stack.indexOf(parent);
+      stack.length = at + 1;
+    }
+  }
+  return { root, diagnostics };
+}
+
+/** The sample has the field under a path that extends an open container by fields the table lost. */
+function restoreContainers(
+  stack: TreeNode[],
+  parents: Set<string>,
+  samples: SampleIndex,
+  row: RawRow,
+  diagnostics: Diagnostic[],
+): TreeNode | undefined {
+  for (let s = stack.length - 1; s >= 0; s--) {
+    const basePath = stack[s].path;
+    const candidates = [...parents]
+      .map((p) => (p === '' ? [] : p.split('/')))
+      .filter((p) => p.length > basePath.length && matches(p.slice(0, basePath.length), basePath))
+      .sort((a, b) => a.length - b.length);
+    if (!candidates.length) continue;
+    const target = [...basePath, ...candidates[0].slice(basePath.length)];
+    // The table says a field on the way is a plain value: trust the table over a garbled sample.
+    if (target.slice(basePath.length).some((n, k) => findChild(stack[s], target.slice(basePath.length, basePath.length + k + 1))?.container === false)) {
+      return undefined;
+    }
+    let cur = stack[s];
+    stack.length = s + 1;
+    for (let d = cur.path.length; d < target.length; d++) {
+      const name = target[d];
+      let next = cur.children.find((c) => c.name === name && c.container);
+      if (!next) {
+        const shape = samples.shapes.get(target.slice(0, d + 1).join('/'));
+        const schema: SchemaModel = shape === 'array' ? { type: 'array', items: { type: 'object' } } : { type: 'object' };
+        next = { name, schema, container: true, children: [], path: target.slice(0, d + 1), ...(samples.source ? { sampleSource: samples.source } : {}) };
+        cur.children.push(next);
+        diagnostics.push(
+          diag(
+            'field-restored-from-sample',
+            'warning',
+            `${target.slice(0, d + 1).join('.')}: the table has no row for this ${shape ?? 'object'}, but the sample nests ${row.name} in it; restored from the sample`,
+            row.source,
+          ),
+        );
+      }
+      stack.push(next);
+      cur = next;
+    }
+    return cur;
+  }
+  return undefined;
+}
+
+function matches(samplePath: string[], treePath: string[]): boolean {
+  return samplePath.length === treePath.length && samplePath.every((seg, i) => treePath[i] === '*' || treePath[i] === seg);
+}
+
+function hasPath(parents: Set<string>, treePath: string[]): boolean {
+  if (!treePath.includes('*')) return parents.has(treePath.join('/'));
+  for (const p of parents) if (matches(p === '' ? [] : p.split('/'), treePath)) return true;
+  return false;
+}
+
+function findChild(from: TreeNode, rel: string[]): TreeNode | undefined {
+  let cur: TreeNode | undefined = from;
+  for (const n of rel) cur = cur?.children.find((c) => c.name === n);
+  return cur;
+}
+
+/** Tree -> PropertyModels (document order). Response fields are never required. */
+export function toProperties(node: TreeNode, required: (n: TreeNode) => boolean): PropertyModel[] {
+  return node.children.filter((c) => c.name !== '*').map((c) => ({ name: c.name, required: required(c), schema: finishSchema(c, required) }));
+}
+
+export function finishSchema(n: TreeNode, required: (n: TreeNode) => boolean): SchemaModel {
+  const s = n.schema;
+  const value = n.children.find((c) => c.name === '*');
+  if (value) {
+    s.type = 'object';
+    s.additionalProperties = finishSchema(value, required);
+  }
+  const fields = n.children.filter((c) => c.name !== '*');
+  if (fields.length) {
+    const props = toProperties(n, required);
+    if (s.type === 'array') {
+      const items: SchemaModel = s.items && s.items.type === 'object' ? s.items : { type: 'object' };
+      items.properties = props;
+      s.items = items;
+    } else {
+      s.type = 'object';
+      delete s.additionalProperties;
+      s.properties = props;
+    }
+  }
+  if (n.sampleSource && !s.source) s.source = n.sampleSource;
+  return s;
+}

@@ -1,0 +1,79 @@
+/**
+ * The manual's "List of operations by function": groups (used as tags) of operation names with a
+ * one-line description. Names wrapped in the narrow first column ("DescribeNamespaceScopeSidecarConf"
+ * / "ig") are rejoined.
+ */
+import type { Line } from './lines.ts';
+import { toBlocks, OPERATION_NAME } from './blocks.ts';
+import type { SourceRef } from '../../model/diagnostic.ts';
+
+export interface ListedOperation {
+  name: string;
+  description: string;
+  group: string;
+  source: SourceRef;
+}
+
+export interface OperationList {
+  groups: { name: string; source: SourceRef }[];
+  operations: ListedOperation[];
+  /** Line range the list occupies (indices into the classified lines). */
+  start: number;
+  end: number;
+}
+
+const HEADER = /^Operation\s+Description$/;
+
+export function parseOperationList(lines: Line[], file: string): OperationList | undefined {
+  const startIdx = lines.findIndex((l) => /following tables list\s+API operations/.test(l.text));
+  if (startIdx < 0) return undefined;
+  // The list ends where the "Make API requests" topic starts (its first line mentions the syntax).
+  let endIdx = lines.findIndex((l, i) => i > startIdx && /syntax of making .* API requests/.test(l.text));
+  if (endIdx < 0) endIdx = Math.min(lines.length, startIdx + 600);
+  const blocks = toBlocks(lines.slice(startIdx + 1, endIdx));
+  const groups: OperationList['groups'] = [];
+  const operations: ListedOperation[] = [];
+  let group = '';
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    const first = block[0].text.trim();
+    if (HEADER.test(first)) continue;
+    const next = blocks[b + 1]?.[0]?.text.trim() ?? '';
+    if (HEADER.test(next) && block.length === 1 && !OPERATION_NAME.test(first.split(' ')[0] ?? '')) {
+      group = first;
+      groups.push({ name: group, source: ref(file, block) });
+      continue;
+    }
+    if (HEADER.test(next) && block.length === 1) {
+      group = first;
+      groups.push({ name: group, source: ref(file, block) });
+      continue;
+    }
+    const [name0, ...rest] = first.split(/\s+/);
+    if (!OPERATION_NAME.test(name0) || !group) continue;
+    let name = name0;
+    let descLines = rest.length ? [rest.join(' '), ...block.slice(1).map((l) => l.text)] : block.slice(1).map((l) => l.text);
+    let end = block;
+    // A wrapped name: "DescribeNamespaceScopeSidecarConf" / "ig", then the description block.
+    if (!rest.length && block.length >= 2 && /^[a-z]{1,12}$/.test(block[1].text.trim())) {
+      name += block[1].text.trim();
+      descLines = block.slice(2).map((l) => l.text);
+    }
+    if (!descLines.length && blocks[b + 1] && !OPERATION_NAME.test(blocks[b + 1][0].text.split(/\s+/)[0]) && !HEADER.test(next)) {
+      descLines = blocks[b + 1].map((l) => l.text);
+      end = blocks[b + 1];
+      b++;
+    }
+    operations.push({
+      name,
+      description: descLines.join(' ').replace(/\s+/g, ' ').trim(),
+      group,
+      source: { file, line: block[0].line, endLine: end[end.length - 1].line },
+    });
+  }
+  return { groups, operations, start: startIdx, end: endIdx };
+}
+
+function ref(file: string, block: Line[]): SourceRef {
+  return { file, line: block[0].line, endLine: block[block.length - 1].line };
+}

@@ -1,0 +1,79 @@
+/**
+ * Facts stated in description prose: "Valid values:" lists (-> enum), "Default value: x" (->
+ * default). Only values typed in the manual are used; nothing is guessed.
+ */
+import type { JsonValue, SchemaModel } from '../../model/types.ts';
+
+export interface ProseFacts {
+  enum?: string[];
+  enumDescriptions?: Record<string, string>;
+  default?: string;
+}
+
+/** Bulleted values ("true : exposes…") after a "Valid values" sentence, or an inline list. */
+export function readProse(paragraphs: string[]): ProseFacts {
+  const out: ProseFacts = {};
+  const idx = paragraphs.findIndex((p) => /Valid values\s*:?/i.test(p));
+  if (idx >= 0) {
+    const p = paragraphs[idx];
+    const after = p.slice(p.search(/Valid values/i)).replace(/^Valid values\s*:?\s*/i, '');
+    const bullets: [string, string][] = [];
+    for (const q of paragraphs.slice(idx + 1)) {
+      const m = /^([A-Za-z0-9_.*/-]+(?: [A-Za-z0-9_.*/-]+)?) ?: (.+)$/.exec(q);
+      if (!m) break;
+      bullets.push([m[1], m[2]]);
+    }
+    if (bullets.length >= 2) {
+      out.enum = bullets.map(([v]) => v);
+      out.enumDescriptions = Object.fromEntries(bullets);
+    } else {
+      // Inline: "Valid values: HTTP, TLS, and TCP." / "Valid values: true and false."
+      const inline = /^([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*(?:,?\s+(?:and|or)\s+[A-Za-z0-9_.-]+))\s*\.?\s*(?:$|Default)/.exec(after.trim());
+      if (inline) out.enum = inline[1].split(/\s*,\s*|\s+(?:and|or)\s+/).map((s) => s.replace(/^(and|or)\s+/, '').replace(/\.$/, '').trim()).filter(Boolean);
+    }
+  }
+  for (const p of paragraphs) {
+    const m = /Default value\s*:\s*([^\s.,;]+(?:\.\d+)?)\s*\.?/i.exec(p);
+    if (m) {
+      out.default = m[1];
+      break;
+    }
+  }
+  return out;
+}
+
+/** Apply prose facts to a schema, converting values to the schema's type; returns problems. */
+export function applyProse(schema: SchemaModel, facts: ProseFacts): string[] {
+  const problems: string[] = [];
+  const conv = (v: string): JsonValue | undefined => convert(schema, v);
+  if (facts.enum && schema.type !== 'object' && schema.type !== 'array') {
+    const values = facts.enum.map(conv);
+    if (values.every((v) => v !== undefined) && !(schema.type === 'boolean' && values.length === 2)) {
+      schema.enum = [...new Set(values as (string | number | boolean)[])];
+      if (facts.enumDescriptions) {
+        schema.enumDescriptions = facts.enumDescriptions;
+      }
+    } else if (schema.type !== 'boolean') problems.push(`valid values ${facts.enum.join(', ')} do not fit type ${schema.type}`);
+  }
+  if (facts.default !== undefined && schema.type !== 'object' && schema.type !== 'array') {
+    const v = conv(facts.default);
+    if (v !== undefined && facts.default !== 'null') schema.default = v;
+    else if (facts.default !== 'null') problems.push(`default value "${facts.default}" does not fit type ${schema.type}`);
+  }
+  return problems;
+}
+
+export function convert(schema: SchemaModel, v: string): JsonValue | undefined {
+  switch (schema.type) {
+    case 'boolean':
+      return v === 'true' ? true : v === 'false' ? false : undefined;
+    case 'integer':
+      return /^-?\d+$/.test(v) ? Number(v) : undefined;
+    case 'number':
+      return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : undefined;
+    case 'string':
+      return v;
+    default:
+      return undefined;
+  }
+}

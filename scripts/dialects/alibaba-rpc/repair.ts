@@ -1,0 +1,111 @@
+/**
+ * Repair of PDF-extraction damage in prose and names.
+ *
+ * Ligature splits: the PDF's "t"/"f" ligatures come out as a space after the letter ("t he",
+ * "Creat e", "Saf et y Verif icat ion", "Updat eMeshFeat ure"). We join fragments only when the
+ * joined word is attested intact elsewhere in the same document (the document's own vocabulary) or
+ * is a known identifier, so real word pairs ("at the", "not be") are left alone.
+ */
+
+export class Vocabulary {
+  private readonly counts = new Map<string, number>();
+  private readonly identifiers = new Set<string>();
+
+  addText(text: string): void {
+    for (const w of text.split(/[^A-Za-z0-9-]+/)) {
+      if (w.length < 2) continue;
+      const k = w.toLowerCase();
+      this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+    }
+  }
+
+  addIdentifier(name: string): void {
+    this.identifiers.add(name);
+  }
+
+  count(word: string): number {
+    return this.counts.get(word.toLowerCase()) ?? 0;
+  }
+
+  isIdentifier(word: string): boolean {
+    return this.identifiers.has(word);
+  }
+
+  /** A word attested intact at least twice, or a known identifier. */
+  knows(word: string): boolean {
+    return this.isIdentifier(word) || this.count(word) >= 2;
+  }
+}
+
+const MAX_JOIN = 6;
+
+/** Join ligature-split fragments in a line of prose. Bounded work: O(tokens × MAX_JOIN). */
+export function repairLigatures(text: string, vocab: Vocabulary): string {
+  if (!/[tf] \S/.test(text)) return text.replace(/ {2,}/g, ' ').replace(/ +([.,;:)])/g, '$1');
+  const tokens = text.split(/ +/);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let joined = 0;
+    for (let k = Math.min(MAX_JOIN, tokens.length - i); k >= 2; k--) {
+      const run = tokens.slice(i, i + k);
+      // Every internal seam must follow a t/f ligature.
+      if (!run.slice(0, -1).every((t) => /[tfTF]$/.test(t))) continue;
+      const cand = run.join('');
+      const { core } = splitPunct(cand);
+      if (!core || !/^[A-Za-z][A-Za-z0-9-]*$/.test(core)) continue;
+      // Each fragment must not be a word of its own that the whole is not (avoid "at"+"the").
+      const fragmentsAreWords = run.every((t, j) => {
+        const c = splitPunct(t).core;
+        return j === 0 ? vocab.count(c) >= 3 && c.length > 2 : vocab.count(c) >= 3 && c.length > 2;
+      });
+      if (vocab.isIdentifier(core) || (vocab.count(core) >= 2 && !fragmentsAreWords)) {
+        out.push(cand);
+        i += k;
+        joined = k;
+        break;
+      }
+    }
+    if (!joined) out.push(tokens[i++]);
+  }
+  return out.join(' ').replace(/ +([.,;:)])/g, '$1');
+}
+
+function splitPunct(s: string): { core: string } {
+  return { core: s.replace(/^[("'[]+/, '').replace(/[)"'\].,;:!?]+$/, '') };
+}
+
+/** Join the fragments of a table cell that wrapped mid-word (names, example values). */
+export function joinWrapped(parts: string[]): string {
+  return parts.map((p) => p.trim()).join('');
+}
+
+/**
+ * Join prose lines of a description. A line that ends inside a word ("istio-readonl" / "y") is
+ * joined without a space when the document knows the joined word and not the fragment.
+ */
+export function joinProse(lines: string[], vocab: Vocabulary): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (!out) {
+      out = line;
+      continue;
+    }
+    const last = /([A-Za-z0-9-]+)$/.exec(out)?.[1] ?? '';
+    const first = /^([A-Za-z0-9-]+)/.exec(line)?.[1] ?? '';
+    if (last && first && !vocab.knows(last) && vocab.knows(last + first) && !/-$/.test(last)) out += line;
+    else if (last.endsWith('-') && first && vocab.knows(last + first)) out += line;
+    else out += ` ${line}`;
+  }
+  return out;
+}
+
+/** Normalise the spacing the extraction leaves around inline code ("Set the value to  false ."). */
+export function tidy(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:)])/g, '$1')
+    .replace(/\( /g, '(')
+    .trim();
+}

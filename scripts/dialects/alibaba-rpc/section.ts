@@ -1,0 +1,327 @@
+/**
+ * One operation section -> OperationModel: the parts between the section's markers ("Request
+ * parameters", "Response parameters", "Sample requests", "Sample success responses", "Error
+ * codes"), each read by its own construct, then reconciled with the samples.
+ */
+import type { Line } from './lines.ts';
+import type { Section } from './sections.ts';
+import type { Diagnostic, SourceRef } from '../../model/diagnostic.ts';
+import { diag } from '../../model/diagnostic.ts';
+import type { ExampleModel, JsonValue, OperationModel, ParameterModel, RequestExampleModel, ResponseModel, SchemaModel } from '../../model/types.ts';
+import { toBlocks } from './blocks.ts';
+import { parseTable, type RawRow } from './tables.ts';
+import { findSampleBodies, parseSampleRequest, type SampleRequest } from './samples.ts';
+import { buildTree, finishSchema, indexSamples, toProperties, type TreeNode } from './nesting.ts';
+import { applyProse, convert, readProse } from './prose.ts';
+import { parseErrorCodes } from './errors.ts';
+import { joinProse, repairLigatures, tidy, type Vocabulary } from './repair.ts';
+
+type PartKind = 'intro' | 'debugging' | 'request' | 'response' | 'examples' | 'sample-request' | 'sample-responses' | 'errors';
+
+const MARKERS: [RegExp, PartKind][] = [
+  [/^Debugging$/, 'debugging'],
+  [/^Request parameters$/, 'request'],
+  [/^Response parameters$/, 'response'],
+  [/^Examples?$/, 'examples'],
+  [/^Sample requests?$/, 'sample-request'],
+  [/^Sample (?:success |error )?responses?$/, 'sample-responses'],
+  [/^Error codes$/, 'errors'],
+];
+const REQUEST_LINE = /^https?(?:\(s\))?:\/\/\S*\/\?/;
+
+export interface SectionResult {
+  name: string;
+  operation: OperationModel;
+  /** Everything the section was called by (for the list cross-check). */
+  names: Set<string>;
+  headless: boolean;
+}
+
+export function readSection(sec: Section, lines: Line[], file: string, vocab: Vocabulary, diagnostics: Diagnostic[]): SectionResult | undefined {
+  const body = lines.slice(sec.start, sec.end);
+  const parts = splitParts(body);
+  const get = (k: PartKind) => parts.filter((p) => p.kind === k).flatMap((p) => p.lines);
+  const content = body.filter((l) => !l.furniture && l.text.trim());
+  if (!content.length) return undefined;
+  const source: SourceRef = { file, line: content[0].line, endLine: content[content.length - 1].line };
+  const headless = sec.debugging === undefined;
+
+  // Sample request: wherever a request URL is printed in the section.
+  const reqIdx = body.findIndex((l) => !l.furniture && REQUEST_LINE.test(l.text.trim()));
+  const sample: SampleRequest | undefined = reqIdx >= 0 ? parseSampleRequest(body.slice(reqIdx)) : undefined;
+
+  // Tables.
+  let requestRows: RawRow[] = [];
+  let responseRows: RawRow[] = [];
+  if (headless) {
+    const before = reqIdx >= 0 ? body.slice(0, reqIdx) : body;
+    requestRows = parseTable(toBlocks(before), file, vocab).rows;
+  } else {
+    requestRows = parseTable(toBlocks(get('request')), file, vocab).rows;
+    responseRows = parseTable(toBlocks(get('response')), file, vocab).rows;
+  }
+  // Sample bodies: in the sample-responses part, or (headless) after the request URL.
+  const bodyLines = headless ? (reqIdx >= 0 ? body.slice(reqIdx + 1) : []) : [...get('examples'), ...get('sample-request'), ...get('sample-responses')].sort((a, b) => a.index - b.index);
+  const bodies = (findSampleBodies(bodyLines.filter((l) => !sample || l.line > sample.endLine)));
+  const jsonBodies = bodies.filter((b) => b.format === 'json');
+  const xmlBodies = bodies.filter((b) => b.format === 'xml');
+
+  // Name.
+  const actionRow = requestRows.find((r) => r.name === 'Action');
+  const evidence = [...sec.evidence];
+  if (actionRow?.example) evidence.push({ name: actionRow.example, kind: 'action-row', line: actionRow.source.line });
+  const names = new Set(evidence.map((e) => e.name));
+  const pick =
+    evidence.find((e) => e.kind === 'action-row') ??
+    evidence.find((e) => e.kind === 'sample-request') ??
+    evidence.find((e) => e.kind === 'heading') ??
+    evidence.find((e) => e.kind === 'explorer-link');
+  if (!pick) {
+    diagnostics.push(diag('section-unnamed', 'error', 'an operation section with no name anywhere (no Action row, sample request or heading); skipped', source));
+    return undefined;
+  }
+  const name = pick.name;
+  for (const e of evidence) {
+    if (e.name !== name) {
+      diagnostics.push(diag('section-name-conflict', 'warning', `${name}: the ${e.kind} says "${e.name}"`, { file, line: e.line }));
+    }
+  }
+  if (headless) {
+    diagnostics.push(
+      diag('section-heading-lost', 'warning', `${name}: section has no heading, summary or table headers in the text; recovered from its table rows and samples (named by its ${pick.kind})`, source),
+    );
+  }
+  if (sample && !sample.action) {
+    diagnostics.push(diag('sample-request-no-action', 'warning', `${name}: the sample request has no Action= parameter`, { file, line: sample.line }));
+  } else if (sample?.action && sample.action !== name) {
+    diagnostics.push(diag('sample-request-wrong-action', 'warning', `${name}: the sample request calls Action=${sample.action}`, { file, line: sample.line }));
+  }
+  if (sample && /\?\s+Action=/.test(sample.raw)) {
+    diagnostics.push(diag('sample-request-space', 'info', `${name}: a space in the sample request's "?Action=" was removed`, { file, line: sample.line }));
+  }
+
+  // Headless: the table lost its headers; split request rows from response rows using the samples.
+  const responseSamples = [...jsonBodies.filter((b) => b.value !== undefined).map((b) => b.value!), ...xmlBodies.filter((b) => b.value !== undefined).map((b) => b.value!)];
+  const responseIndex = indexSamples(responseSamples, jsonBodies[0] ? { file, line: jsonBodies[0].line, endLine: jsonBodies[0].endLine } : undefined);
+  if (headless) {
+    const firstResp = requestRows.findIndex((r) => responseIndex.parents.has(r.name));
+    if (firstResp >= 0) {
+      responseRows = requestRows.slice(firstResp);
+      requestRows = requestRows.slice(0, firstResp);
+      diagnostics.push(
+        diag('table-split-by-samples', 'info', `${name}: ${requestRows.length} leading rows read as request parameters, ${responseRows.length} as response fields (the sample response has them)`, source),
+      );
+    }
+  }
+  for (const r of [...requestRows, ...responseRows]) {
+    for (const rep of r.repairs) diagnostics.push(diag('name-rejoined', 'info', `${name}: ${rep}`, r.source));
+  }
+
+  // Request parameters.
+  const sampleValues: Record<string, JsonValue> = {};
+  for (const p of sample?.parameters ?? []) sampleValues[p.name.replace(/\.\d+$/, '')] = parseMaybeJson(p.value);
+  const reqTree = buildTree(requestRows.filter((r) => r.name !== 'Action'), indexSamples([sampleValues]), file);
+  diagnostics.push(...reqTree.diagnostics);
+  const parameters: ParameterModel[] = [
+    {
+      name: 'Action',
+      in: 'query',
+      required: true,
+      description: actionRow?.description || `The operation that you want to perform. Set the value to ${name}.`,
+      schema: { type: 'string', const: name },
+      example: name,
+      source: actionRow?.source ?? source,
+    },
+  ];
+  for (const node of reqTree.root.children) {
+    parameters.push(toParameter(node, name, sample, diagnostics, headless));
+  }
+  if (!actionRow && !headless && get('request').length) {
+    diagnostics.push(diag('action-row-missing', 'info', `${name}: the request table has no Action row; Action is implied by the RPC style`, source));
+  }
+  // Every parameter of the sample request must be declared.
+  for (const p of sample?.parameters ?? []) {
+    const base = p.name.replace(/\.\d+(\..*)?$/, '');
+    if (!parameters.some((q) => q.name === base)) {
+      diagnostics.push(diag('sample-parameter-undeclared', 'warning', `${name}: the sample request sets ${p.name}, which the request table does not document`, { file, line: p.line }));
+    }
+  }
+
+  // Response.
+  const respTree = buildTree(responseRows, responseIndex, file);
+  diagnostics.push(...respTree.diagnostics);
+  decorate(respTree.root, name, diagnostics);
+  const responseSchema: SchemaModel = {
+    type: 'object',
+    title: `${name}Response`,
+    properties: toProperties(respTree.root, () => false),
+  };
+  const examples: ExampleModel[] = [];
+  jsonBodies.forEach((b, i) => {
+    const src = { file, line: b.line, endLine: b.endLine };
+    if (b.value === undefined) {
+      diagnostics.push(diag('sample-json-unreadable', 'warning', `${name}: the JSON sample response cannot be read (${b.error}); left out`, src));
+      return;
+    }
+    if (b.repairs.length) diagnostics.push(diag('sample-json-repaired', 'info', `${name}: JSON sample response read after: ${b.repairs.join(', ')}`, src));
+    examples.push({ name: i ? `json-${i + 1}` : 'json', summary: 'Sample success response (JSON)', mediaType: 'application/json', value: b.value, raw: b.text, source: src });
+  });
+  xmlBodies.forEach((b, i) => {
+    if (b.repairs.length) diagnostics.push(diag('sample-xml-repaired', 'info', `${name}: XML sample response read after: ${b.repairs.join(', ')}`, { file, line: b.line, endLine: b.endLine }));
+    examples.push({ name: i ? `xml-${i + 1}` : 'xml', summary: 'Sample success response (XML)', mediaType: 'application/xml', value: b.text, source: { file, line: b.line, endLine: b.endLine } });
+  });
+  if (!responseRows.length && !headless) {
+    diagnostics.push(diag('response-table-missing', 'warning', `${name}: no response parameters documented`, source));
+  }
+  const responses: ResponseModel[] = [
+    {
+      status: '200',
+      description: 'Success.',
+      contentType: 'application/json',
+      schema: responseSchema,
+      examples,
+      source: responseRows[0]?.source ?? source,
+    },
+  ];
+  const errorCodes = parseErrorCodes(get('errors'), file, vocab);
+  const trailer = body.find((l) => !l.furniture && /For a list\s+of error codes/.test(l.text));
+  if (trailer && !errorCodes.some((e) => e.httpStatus >= 400 && e.httpStatus < 500)) {
+    // The section refers errors to the API Error Center: document that errors exist, nothing more.
+    responses.push({
+      status: '4XX',
+      description: `Client error. ${tidy(repairLigatures(trailer.text, vocab))}`,
+      examples: [],
+      source: { file, line: trailer.line },
+    });
+  }
+  const byStatus = new Map<number, typeof errorCodes>();
+  for (const e of errorCodes) byStatus.set(e.httpStatus, [...(byStatus.get(e.httpStatus) ?? []), e]);
+  for (const [status, list] of [...byStatus.entries()].sort(([a], [b]) => a - b)) {
+    responses.push({
+      status: String(status),
+      description: list.map((e) => `\`${e.code}\`: ${e.message}${e.description ? `. ${e.description}` : ''}`).join('\n\n'),
+      examples: [],
+      source: list[0].source,
+    });
+  }
+
+  const summaryParas = toBlocks(sec.summary).map((b) => tidy(repairLigatures(joinProse(b.map((l) => l.text), vocab), vocab)));
+  const summaryText = summaryParas[0] ?? '';
+  const extra = [
+    ...summaryParas.slice(1),
+    ...toBlocks(get('debugging')).map((b) => tidy(repairLigatures(joinProse(b.map((l) => l.text), vocab), vocab))),
+  ].filter((t) => !/OpenAPI Explorer/.test(t));
+  const requestExamples: RequestExampleModel[] = sample
+    ? [
+        {
+          name: 'sample',
+          summary: 'Sample request printed in the manual',
+          mediaType: 'text/plain',
+          value: sample.raw,
+          raw: sample.raw,
+          parameters: [{ name: 'Action', value: sample.action ?? name }, ...sample.parameters.map((p) => ({ name: p.name, value: p.value }))],
+          source: { file, line: sample.line, endLine: sample.endLine },
+        },
+      ]
+    : [];
+  const op: OperationModel = {
+    operationId: name,
+    method: 'get',
+    path: `/#Action=${name}`,
+    summary: summaryText || name,
+    tags: [],
+    commonParameters: [],
+    parameters,
+    responses,
+    requestExamples,
+    errorCodes,
+    source,
+  };
+  if (extra.length) op.description = extra.join('\n\n');
+  return { name, operation: op, names, headless };
+}
+
+function splitParts(body: Line[]): { kind: PartKind; lines: Line[] }[] {
+  const parts: { kind: PartKind; lines: Line[] }[] = [{ kind: 'intro', lines: [] }];
+  for (const l of body) {
+    const t = l.text.trim();
+    const marker = l.furniture ? undefined : MARKERS.find(([re]) => re.test(t));
+    if (marker) parts.push({ kind: marker[1], lines: [] });
+    else parts[parts.length - 1].lines.push(l);
+  }
+  return parts;
+}
+
+function parseMaybeJson(v: string): JsonValue {
+  const t = v.trim();
+  if (/^[[{]/.test(t)) {
+    try {
+      return JSON.parse(t) as JsonValue;
+    } catch {
+      return t;
+    }
+  }
+  return t;
+}
+
+/** Descriptions, examples, enums and defaults onto a tree's schemas (recursively). */
+function decorate(node: TreeNode, op: string, diagnostics: Diagnostic[]): void {
+  for (const c of node.children) {
+    const s = c.schema;
+    if (c.row) {
+      if (c.row.description) s.description = c.row.description;
+      s.source = c.row.source;
+      const problems = applyProse(s, readProse(c.row.paragraphs));
+      for (const p of problems) diagnostics.push(diag('prose-value-mismatch', 'info', `${op}: ${c.name}: ${p}`, c.row.source));
+      const ex = exampleValue(s, c.row.example);
+      if (ex !== undefined && s.enum && !s.enum.includes(ex as string)) {
+        diagnostics.push(
+          diag('example-not-in-enum', 'warning', `${op}: ${c.name}: example "${c.row.example}" is not one of the valid values (${s.enum.join(', ')}); example left out`, c.row.source),
+        );
+      } else if (ex !== undefined) s.example = ex;
+      else if (c.row.example !== undefined && !/^(null|\.\.\.)$/.test(c.row.example) && s.type !== 'object' && s.type !== 'array') {
+        diagnostics.push(diag('example-type-mismatch', 'info', `${op}: ${c.name}: example "${c.row.example}" is not a ${s.type}`, c.row.source));
+      }
+      if (s.type === 'string' && c.row.example && /^[[{]/.test(c.row.example.trim())) {
+        s.contentMediaType = 'application/json';
+      }
+    }
+    decorate(c, op, diagnostics);
+  }
+}
+
+function exampleValue(s: SchemaModel, ex: string | undefined): JsonValue | undefined {
+  if (ex === undefined || ex === 'null' || ex === '...') return undefined;
+  if (s.type === 'object' || s.type === 'array') return undefined;
+  return convert(s, ex);
+}
+
+function toParameter(node: TreeNode, op: string, sample: SampleRequest | undefined, diagnostics: Diagnostic[], headless: boolean): ParameterModel {
+  const holder: TreeNode = { name: '', schema: { type: 'object' }, container: true, children: [node], path: [] };
+  decorate(holder, op, diagnostics);
+  const row = node.row!;
+  const schema = finishSchema(node, (n) => n.row?.required ?? false);
+  const description = schema.description;
+  delete schema.description;
+  const p: ParameterModel = {
+    name: node.name,
+    in: 'query',
+    required: row.required ?? false,
+    schema,
+    source: row.source,
+  };
+  if (description) p.description = description;
+  if (schema.example !== undefined) {
+    p.example = schema.example;
+    delete schema.example;
+  }
+  if (row.required === undefined) {
+    diagnostics.push(
+      diag('required-unknown', headless ? 'info' : 'warning', `${op}: ${node.name}: the Required cell is missing; read as optional`, row.source),
+    );
+  }
+  const repeat = sample?.parameters.some((q) => new RegExp(`^${node.name}\\.\\d+`).test(q.name));
+  if (repeat) p.serialization = 'repeat-list';
+  else if (schema.type === 'object' || schema.type === 'array') p.serialization = 'json';
+  return p;
+}

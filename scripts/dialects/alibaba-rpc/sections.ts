@@ -1,0 +1,101 @@
+/**
+ * Operation sections. Headings are not reliable (the extraction moved them to the end of the page
+ * the section starts on, and lost some altogether), so sections are cut at two robust landmarks:
+ * the "For a list of error codes, visit the API Error Center." trailer that closes every section,
+ * and the summary paragraph in front of each "Debugging" block that opens one. A stretch of
+ * content between them without a "Debugging" block is a section that lost its heading and
+ * boilerplate (DescribeUserPermissions is only table rows and samples).
+ */
+import type { Line } from './lines.ts';
+
+export interface Section {
+  /** Indices into the classified lines: [start, end). */
+  start: number;
+  end: number;
+  /** Index of the "Debugging" line, when the section has one. */
+  debugging?: number;
+  /** Summary paragraph lines (before "Debugging"). */
+  summary: Line[];
+  /** Names the section is called by, with where each came from. */
+  evidence: { name: string; kind: 'heading' | 'action-row' | 'sample-request' | 'explorer-link'; line: number }[];
+  /** The chapter the section is in (last chapter breadcrumb seen before its end). */
+  chapter?: string;
+}
+
+const TRAILER = /For a list\s+of error codes,?\s+visit\s+the API Error Center/;
+const DEBUGGING = /^Debugging$/;
+const SAMPLE_REQUEST = /^https?(?:\(s\))?:\/\/\S*\/\?/;
+
+export function findSections(lines: Line[], from: number): Section[] {
+  const cuts = new Set<number>();
+  const debugAt: number[] = [];
+  let lastCut = from;
+  let sawRequest = false;
+  for (let i = from; i < lines.length; i++) {
+    const t = lines[i].text.trim();
+    if (lines[i].furniture) continue;
+    if (TRAILER.test(t)) {
+      cuts.add(i + 1);
+      lastCut = i + 1;
+      sawRequest = false;
+    } else if (DEBUGGING.test(t)) {
+      debugAt.push(i);
+      // Normally a section runs from the previous trailer. A stretch with a sample request but no
+      // trailer before this summary is a section of its own that lost its boilerplate.
+      const start = summaryStart(lines, i, lastCut);
+      if (sawRequest || !cuts.size) cuts.add(start);
+      lastCut = start;
+      sawRequest = false;
+    } else if (SAMPLE_REQUEST.test(t)) sawRequest = true;
+  }
+  if (!debugAt.length) return [];
+  const first = Math.min(...[...cuts].filter((c) => c >= from));
+  const sorted = [...cuts].filter((c) => c >= first).sort((a, b) => a - b);
+  sorted.push(lines.length);
+  const out: Section[] = [];
+  let chapter: string | undefined;
+  for (let s = 0; s < sorted.length - 1; s++) {
+    const start = sorted[s];
+    const end = sorted[s + 1];
+    if (end <= start) continue;
+    const body = lines.slice(start, end);
+    if (!body.some((l) => !l.furniture && l.text.trim() !== '')) continue;
+    const dbg = debugAt.find((d) => d >= start && d < end);
+    const summary = dbg !== undefined ? lines.slice(start, dbg) : [];
+    const sec: Section = { start, end, summary, evidence: collectEvidence(body) };
+    if (dbg !== undefined) sec.debugging = dbg;
+    for (const l of body) if (l.furniture === 'chapter') chapter = l.value;
+    // A chapter breadcrumb lands at the end of the chapter's first page: sections before it on that
+    // page belong to the previous chapter, which we only know from the next breadcrumb. Keep the
+    // chapter in force at the section's first heading instead.
+    const headingIdx = body.findIndex((l) => l.furniture === 'heading');
+    const chapterBefore = body.slice(0, headingIdx < 0 ? body.length : headingIdx + 1).reverse().find((l) => l.furniture === 'chapter');
+    sec.chapter = chapterBefore?.value ?? chapter;
+    out.push(sec);
+  }
+  return out;
+}
+
+/** The summary paragraph: the content lines right above "Debugging", back to a blank line. */
+function summaryStart(lines: Line[], debugging: number, floor: number): number {
+  let i = debugging - 1;
+  while (i >= floor && (lines[i].furniture || lines[i].text.trim() === '')) i--;
+  let start = debugging;
+  while (i >= floor && !lines[i].furniture && lines[i].text.trim() !== '' && !/[}\]>]$/.test(lines[i].text.trim())) {
+    start = i;
+    i--;
+  }
+  return start;
+}
+
+function collectEvidence(body: Line[]): Section['evidence'] {
+  const ev: Section['evidence'] = [];
+  for (let i = 0; i < body.length; i++) {
+    const l = body[i];
+    if (l.furniture === 'heading' && l.value) ev.push({ name: l.value, kind: 'heading', line: l.line });
+    if (l.furniture === 'explorer-link' && l.value) ev.push({ name: l.value, kind: 'explorer-link', line: l.line });
+    const m = /[?&]\s?Action=\s?([A-Za-z0-9]+)/.exec(l.text);
+    if (m && !l.furniture) ev.push({ name: m[1], kind: 'sample-request', line: l.line });
+  }
+  return ev;
+}

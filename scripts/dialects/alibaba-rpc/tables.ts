@@ -1,0 +1,251 @@
+/**
+ * Parameter tables ("Parameter Type Required Example Description" and "Parameter Type Example
+ * Description"), read from text whose cells were wrapped and whose rows are only separated by blank
+ * lines. A row starts with its name (possibly wrapped over several lines, possibly ligature-split:
+ * "T itle"), then the type ("Array of" / "AccessLogDashbo" / "ardInfo"), the Required cell, the
+ * example (wrapped mid-value: "vpc-" / "xzelac2tw4ic7wz31" / "****") and description paragraphs.
+ */
+import type { Line } from './lines.ts';
+import type { SourceRef } from '../../model/diagnostic.ts';
+import { joinProse, joinWrapped, repairLigatures, tidy, type Vocabulary } from './repair.ts';
+
+export interface RawRow {
+  name: string;
+  /** Type as documented, normalised spacing: "String", "Array of ServiceMesh". */
+  type: string;
+  required?: boolean;
+  example?: string;
+  /** Description as Markdown: paragraphs separated by blank lines, bullets as "- ". */
+  description: string;
+  /** Raw description paragraphs (repaired text), for prose extraction (enums, defaults). */
+  paragraphs: string[];
+  source: SourceRef;
+  /** Damage repaired while reading the row (for diagnostics): e.g. "name wrapped: Locality… + ng". */
+  repairs: string[];
+}
+
+export const TABLE_HEADER = /^Parameter\s+Type\s+(?:Required\s+)?Example\s+Description$/;
+const TYPE_WORD = '(?:String|Integer|Long|Boolean|Float|Double|Object|Array|Struct|Map|JSON|List|Number|Int)';
+const TYPE_START = new RegExp(`^${TYPE_WORD}\\b`);
+const NAME_TOKEN = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+/** Words that start description sentences and are never parameter names. */
+const PROSE_START = new Set(['The', 'A', 'An', 'This', 'If', 'Specifies', 'Indicates', 'Whether', 'Valid', 'Default', 'Note', 'For', 'You', 'Set', 'When', 'It', 'In']);
+
+interface Head {
+  name: string;
+  nameParts: string[];
+  type: string;
+  required?: boolean;
+  /** Text after the type / required cells on the same line. */
+  rest: string;
+  /** Lines of the block after the head (example continuation or description). */
+  tail: Line[];
+  /** How many blocks the head spans (name in one block, type in the next). */
+  blocks: number;
+}
+
+export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): { rows: RawRow[]; orphans: Line[][] } {
+  const rows: RawRow[] = [];
+  const orphans: Line[][] = [];
+  let cur: { row: RawRow; paras: Line[][]; lastLine: number } | undefined;
+  const finish = () => {
+    if (!cur) return;
+    const paras = cur.paras.map((p) => p.map((l) => l.text));
+    cur.row.paragraphs = paras.map((p) => tidy(repairLigatures(joinProse(p, vocab), vocab)));
+    cur.row.description = renderDescription(cur.paras, cur.row.paragraphs);
+    cur.row.source.endLine = cur.lastLine;
+    rows.push(cur.row);
+    cur = undefined;
+  };
+  blocks = splitAtPageStarts(blocks);
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b].filter((l) => !TABLE_HEADER.test(l.text.trim()));
+    if (!block.length) continue;
+    const bare = block[0].text.trim();
+    if (cur && /^Map$/i.test(cur.row.type) && new RegExp(`^${TYPE_WORD}(\\s|$)`).test(bare)) {
+      // The value type of a Map: a row with no name ("Object" / "The check result of …").
+      const t = readType(bare, block.slice(1));
+      finish();
+      const row: RawRow = { name: '*', type: t.type, description: '', paragraphs: [], source: { file, line: block[0].line }, repairs: [] };
+      const first = [...(t.rest ? [{ ...block[0], text: t.rest }] : []), ...t.tail];
+      cur = { row, paras: first.length ? [first] : [], lastLine: block[block.length - 1].line };
+      continue;
+    }
+    const head = readHead(block, blocks[b + 1]);
+    if (head) {
+      finish();
+      const { example, descFirst, tailDesc } = splitExample(head);
+      const lines = head.blocks === 2 ? [...block, ...blocks[b + 1]] : block;
+      const repairs: string[] = [];
+      if (head.nameParts.length > 1) repairs.push(`name "${head.nameParts.join('" + "')}" rejoined as ${head.name}`);
+      const row: RawRow = {
+        name: head.name,
+        type: head.type,
+        description: '',
+        paragraphs: [],
+        source: { file, line: block[0].line, ...(block[0].page ? { page: block[0].page } : {}) },
+        repairs,
+      };
+      if (head.required !== undefined) row.required = head.required;
+      if (example !== undefined && example !== '') row.example = example;
+      const paras: Line[][] = [];
+      const first = [...(descFirst ? [{ ...block[0], text: descFirst }] : []), ...tailDesc];
+      if (first.length) paras.push(first);
+      cur = { row, paras, lastLine: lines[lines.length - 1].line };
+      b += head.blocks - 1;
+      continue;
+    }
+    if (cur) {
+      cur.paras.push(block);
+      cur.lastLine = block[block.length - 1].line;
+    } else orphans.push(block);
+  }
+  finish();
+  return { rows, orphans };
+}
+
+/**
+ * A page break can fall between a description and the next row with no blank line in between; the
+ * new page's first line carries the extraction's leading space. Split there when a row starts.
+ */
+function splitAtPageStarts(blocks: Line[][]): Line[][] {
+  const out: Line[][] = [];
+  for (const block of blocks) {
+    let start = 0;
+    for (let k = 1; k < block.length; k++) {
+      if (block[k].lead && readHead(block.slice(k), undefined)) {
+        out.push(block.slice(start, k));
+        start = k;
+      }
+    }
+    out.push(block.slice(start));
+  }
+  return out;
+}
+
+/** Recognise the start of a row in a block (and possibly the block after it). */
+export function readHead(block: Line[], next: Line[] | undefined): Head | undefined {
+  const first = block[0].text.trim();
+  const tokens = first.split(/\s+/);
+  // Case 1: "Name Type …" on one line; the name may be ligature-split ("T itle", "UpdateT ime").
+  for (const nameLen of [1, 2]) {
+    const nameTokens = tokens.slice(0, nameLen);
+    const after = tokens.slice(nameLen).join(' ');
+    if (!nameTokens.every((t) => NAME_TOKEN.test(t))) continue;
+    if (nameLen === 2 && !(/[tTfF]$/.test(nameTokens[0]) && /^[a-z]/.test(nameTokens[1]))) continue;
+    if (PROSE_START.has(nameTokens[0])) return undefined;
+    if (!TYPE_START.test(after)) continue;
+    const t = readType(after, block.slice(1));
+    return { name: nameTokens.join(''), nameParts: nameTokens, ...t, blocks: 1 };
+  }
+  // Case 2: the name wrapped over single-token lines, type below (same block or the next one).
+  if (!NAME_TOKEN.test(first) || PROSE_START.has(first)) return undefined;
+  const parts: string[] = [first];
+  let i = 1;
+  while (i < block.length && NAME_TOKEN.test(block[i].text.trim()) && !TYPE_START.test(block[i].text.trim())) {
+    parts.push(block[i].text.trim());
+    i++;
+    if (parts.length > 4) return undefined;
+  }
+  if (i < block.length) {
+    const line = block[i].text.trim();
+    if (!TYPE_START.test(line)) return undefined;
+    const t = readType(line, block.slice(i + 1));
+    return { name: joinWrapped(parts), nameParts: parts, ...t, blocks: 1 };
+  }
+  if (next && TYPE_START.test(next[0].text.trim())) {
+    const t = readType(next[0].text.trim(), next.slice(1));
+    return { name: joinWrapped(parts), nameParts: parts, ...t, blocks: 2 };
+  }
+  return undefined;
+}
+
+/** Read "Type [Required] [rest]" where "Array of" may continue on following single-token lines. */
+function readType(text: string, following: Line[]): { type: string; required?: boolean; rest: string; tail: Line[] } {
+  let tokens = text.split(/\s+/);
+  let tail = following;
+  let type = tokens.shift()!;
+  if (type === 'Array' && tokens[0] === 'of') {
+    tokens.shift();
+    let item = tokens.shift();
+    if (!item && tail.length && NAME_TOKEN.test(tail[0].text.trim())) {
+      item = tail[0].text.trim();
+      tail = tail.slice(1);
+      // A struct name wrapped mid-word ("AccessLogDashbo" / "ardInfo").
+      while (!/^(String|Integer|Long|Boolean|Float|Double)$/.test(item) && tail.length && /^[a-z][A-Za-z0-9]*$/.test(tail[0].text.trim()) && !/\s/.test(tail[0].text.trim())) {
+        item += tail[0].text.trim();
+        tail = tail.slice(1);
+      }
+    }
+    type = item ? `Array of ${item}` : 'Array';
+  }
+  let required: boolean | undefined;
+  if (tokens[0] === 'Yes' || tokens[0] === 'No') {
+    required = tokens.shift() === 'Yes';
+  } else if (!tokens.length && tail.length && /^(Yes|No)\b/.test(tail[0].text.trim())) {
+    const t = tail[0].text.trim().split(/\s+/);
+    required = t.shift() === 'Yes';
+    tokens = t;
+    tail = tail.slice(1);
+  }
+  const out: { type: string; required?: boolean; rest: string; tail: Line[] } = { type, rest: tokens.join(' '), tail };
+  if (required !== undefined) out.required = required;
+  return out;
+}
+
+/** Split the text after the type cells into the example cell and the first description words. */
+function splitExample(head: Head): { example?: string; descFirst: string; tailDesc: Line[] } {
+  const tokens = head.rest ? head.rest.split(/\s+/) : [];
+  let tail = head.tail;
+  if (!tokens.length) {
+    // Example cell on its own lines (wrapped mid-value), until the first line of prose.
+    const parts: string[] = [];
+    while (tail.length && !/\s/.test(tail[0].text.trim()) && !/\.$/.test(tail[0].text.trim())) {
+      parts.push(tail[0].text.trim());
+      tail = tail.slice(1);
+    }
+    return parts.length ? { example: joinWrapped(parts), descFirst: '', tailDesc: tail } : { descFirst: '', tailDesc: tail };
+  }
+  if (tokens.length === 1) {
+    // "Action String Yes" / "DescribeServiceMes" / "hes": a value wrapped onto single-token lines.
+    const parts = [tokens[0]];
+    while (tail.length && !/\s/.test(tail[0].text.trim()) && !/\.$/.test(tail[0].text.trim()) && parts.length < 8) {
+      parts.push(tail[0].text.trim());
+      tail = tail.slice(1);
+    }
+    return { example: joinWrapped(parts), descFirst: '', tailDesc: tail };
+  }
+  // Several words: the description starts at the first sentence-like capitalised word.
+  let start = -1;
+  for (let i = 0; i < Math.min(tokens.length, 4); i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (/^[A-Z][a-z]+$/.test(t) && (PROSE_START.has(t) || (next !== undefined && /^[a-z(]/.test(next)))) {
+      start = i;
+      break;
+    }
+  }
+  if (start === 0 || (start < 0 && /^[a-z]/.test(tokens[1] ?? '') && /^[A-Z]/.test(tokens[0]))) {
+    return { descFirst: tokens.join(' '), tailDesc: tail };
+  }
+  if (start < 0) start = 1;
+  return { example: tokens.slice(0, start).join(' '), descFirst: tokens.slice(start).join(' '), tailDesc: tail };
+}
+
+/** Paragraphs -> Markdown. A paragraph that was a bullet ("true : exposes…") becomes "- `true`: …". */
+function renderDescription(paras: Line[][], texts: string[]): string {
+  const out: string[] = [];
+  let inList = false;
+  texts.forEach((t, i) => {
+    const bullet = paras[i][0]?.lead && /^\S+(?: \S+)? : /.test(paras[i][0].text.trim());
+    if (bullet) {
+      const m = /^(.+?) : (.*)$/.exec(t);
+      out.push(`${inList ? '' : '\n'}- ${m ? `\`${m[1]}\`: ${m[2]}` : t}`);
+      inList = true;
+    } else {
+      out.push(`${out.length ? '\n' : ''}${t}`);
+      inList = false;
+    }
+  });
+  return out.join('\n').trim();
+}
