@@ -10,6 +10,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractBytes, InputError, type SourceDocument } from '../../scripts/extract/index.ts';
 import { extractPdf, checkInflatedSize } from '../../scripts/extract/pdf.ts';
+import { buildFromDocument } from '../../scripts/pipeline.ts';
+import { runCli } from '../robustness/cli.ts';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { fieldPaths, modelShape } from './shape.ts';
 import { GEOMETRY, layoutFromTabbedText, parseLayout, renderPdf, UNICODE_FONT } from './render-pdf.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -119,6 +124,29 @@ describe('PDF rendition of the Huawei excerpt', () => {
   it('drops header and footer, keeps pages', () => {
     expect(huawei.lines.some((l) => /Copyright|Issue 01/.test(l.text))).toBe(false);
     expect(new Set(huawei.lines.map((l) => l.page)).size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the pipeline on the PDF recovers what it recovers from the text', () => {
+  it('Alibaba: same operations, parameters and field nesting', async () => {
+    const text = await extractBytes('alibaba-excerpt.txt', readFileSync(join(FIX, 'alibaba-excerpt.txt')));
+    const fromText = buildFromDocument(text);
+    const fromPdf = buildFromDocument(alibaba);
+    expect(fromPdf.dialect).toBe('alibaba-rpc');
+    expect(fromText.model.operations.map((o) => o.operationId)).toEqual(['DeleteServiceMesh', 'ModifyServiceMeshName', 'DescribeVersions']);
+    expect(fieldPaths(fromText.model)).toContain('DescribeVersions 200 VersionInfo.Edition');
+    expect(modelShape(fromPdf.model)).toEqual(modelShape(fromText.model));
+  });
+  it('`refspec build x.pdf` writes a spec with the operations', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'refspec-pdf-'));
+    const pdf = join(dir, 'alibaba-excerpt.pdf');
+    await writeFile(pdf, alibabaPdf);
+    const r = await runCli(['build', pdf, '-o', join(dir, 'out.openapi.yaml'), '--json']);
+    expect([0, 1]).toContain(r.code);
+    const out = JSON.parse(r.stdout) as { dialect: string; stats: { operations: number } };
+    expect(out.dialect).toBe('alibaba-rpc');
+    expect(out.stats.operations).toBe(3);
+    expect(readFileSync(join(dir, 'out.openapi.yaml'), 'utf8')).toContain('/#Action=DescribeVersions');
   });
 });
 
