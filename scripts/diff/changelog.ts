@@ -1,0 +1,105 @@
+/**
+ * Changelog producer: when a regeneration turns the committed spec into one built from a different
+ * manual version, prepend an entry to spec/<api>.CHANGELOG.md with the diff between the two,
+ * headed by the manual's document version (never the clock).
+ *
+ * Rules that keep `regen` and `check` consistent (both call this with the same disk state):
+ * - no spec on disk yet (first build)           -> no changelog output
+ * - fresh spec byte-identical to the one on disk -> no changelog output (file untouched, not checked)
+ * - same manual version, different spec          -> no entry: the toolchain changed, not the vendor
+ * - different manual version                     -> entry = diff(committed spec, fresh spec); an entry
+ *   already there for the same pair of versions is replaced, so re-running (or resuming an
+ *   interrupted) regen never stacks duplicates.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { SourceRef } from '../model/diagnostic.ts';
+import { registerProducer, specPath, type OutputProducer } from '../project.ts';
+import { diffSpecs } from './engine.ts';
+import { formatMarkdown } from './format/markdown.ts';
+import { isObject } from './pointer.ts';
+import type { Json } from './types.ts';
+
+export function changelogPath(apiName: string): string {
+  return join('spec', `${apiName}.CHANGELOG.md`);
+}
+
+/** The manual version a spec was built from: document version, else manual file name, else info.version. */
+export function manualVersion(spec: Json): string {
+  const info = isObject(spec.info) ? spec.info : {};
+  const src = isObject(info['x-refspec-source']) ? info['x-refspec-source'] : {};
+  if (typeof src.documentVersion === 'string' && src.documentVersion) return src.documentVersion;
+  if (typeof src.document === 'string' && src.document) return src.document;
+  return typeof info.version === 'string' ? info.version : '(unknown)';
+}
+
+function apiVersion(spec: Json): string {
+  return isObject(spec.info) && typeof spec.info.version === 'string' ? spec.info.version : '(unknown)';
+}
+
+const MARK = /^<!-- refspec-changelog: (.*) -->$/m;
+
+export function marker(from: string, to: string): string {
+  return `<!-- refspec-changelog: ${from} -> ${to} -->`;
+}
+
+export function changelogHeader(apiName: string): string {
+  return (
+    `# ${apiName} changelog\n\n` +
+    'One entry per manual version, newest first, written by `npm run regen` from `refspec diff` between the\n' +
+    'previously committed spec and the one built from the new manual. Edit freely; entries are never recomputed.\n'
+  );
+}
+
+/** Insert `entry` (which starts with its marker line) above the first entry, or replace an entry with the same marker. */
+export function insertEntry(existing: string, entry: string, mark: string): string {
+  const parts = existing.split(/(?=^<!-- refspec-changelog: )/m);
+  const header = MARK.test(parts[0]) ? '' : parts.shift()!;
+  const entries = parts.filter((p) => !p.startsWith(`${mark}\n`));
+  const head = header.endsWith('\n\n') || !header ? header : `${header.replace(/\n*$/, '')}\n\n`;
+  return head + [entry, ...entries].map((e) => `${e.replace(/\n*$/, '')}\n`).join('\n');
+}
+
+export async function changelogEntry(
+  apiName: string,
+  previousSpec: Json,
+  previousSourceMap: Record<string, SourceRef> | undefined,
+  freshSpec: Json,
+  freshSourceMap: Record<string, SourceRef> | undefined,
+): Promise<{ mark: string; entry: string } | undefined> {
+  const from = manualVersion(previousSpec);
+  const to = manualVersion(freshSpec);
+  if (from === to) return undefined;
+  const result = diffSpecs({ label: from, spec: previousSpec, sourceMap: previousSourceMap }, { label: to, spec: freshSpec, sourceMap: freshSourceMap });
+  const title = isObject(freshSpec.info) && typeof freshSpec.info.title === 'string' ? freshSpec.info.title : apiName;
+  const apiChange = apiVersion(previousSpec) === apiVersion(freshSpec) ? `API version ${apiVersion(freshSpec)}` : `API version ${apiVersion(previousSpec)} → ${apiVersion(freshSpec)}`;
+  const mark = marker(from, to);
+  const md = formatMarkdown(result, { heading: `Manual ${to}`, intro: `${title}: manual ${from} → ${to}, ${apiChange}.` });
+  return { mark, entry: `${mark}\n${md}` };
+}
+
+export const changelogProducer: OutputProducer = async (out, config, progress) => {
+  const rel = specPath(out.api);
+  const fresh = out.files.get(rel);
+  const onDisk = await readFile(join(config.root, rel), 'utf8').catch(() => undefined);
+  if (fresh === undefined || onDisk === undefined || onDisk === fresh) return;
+  let previous: unknown;
+  try {
+    previous = parse(onDisk);
+  } catch {
+    return; // an unreadable committed spec is replaced; there is nothing to compare with
+  }
+  if (!isObject(previous)) return;
+  progress('changelog');
+  const sidecar = await readFile(join(config.root, 'spec', `${out.api.name}.sourcemap.json`), 'utf8')
+    .then((t) => JSON.parse(t) as Record<string, SourceRef>)
+    .catch(() => undefined);
+  const made = await changelogEntry(out.api.name, previous, sidecar, out.build.spec as unknown as Json, out.build.sourceMap);
+  if (!made) return;
+  const path = changelogPath(out.api.name);
+  const existing = (await readFile(join(config.root, path), 'utf8').catch(() => undefined)) ?? changelogHeader(out.api.name);
+  out.files.set(path, insertEntry(existing, made.entry, made.mark));
+};
+
+registerProducer(changelogProducer);

@@ -1,0 +1,142 @@
+/**
+ * The manual-update workflow: replacing a manual and regenerating prepends a changelog entry headed
+ * by the manual's document version; anything else leaves the changelog alone, and the outputs
+ * `check` computes equal what `regen` writes.
+ */
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRefspecConfig } from '../../scripts/config.ts';
+import { computeApiOutputs, type ApiOutputs } from '../../scripts/project.ts';
+import { changelogPath, insertEntry, marker } from '../../scripts/diff/changelog.ts';
+import { writeIfChanged } from '../../scripts/util/fs.ts';
+
+const MANUAL = 'sources/alibaba-cloud-service-mesh-api-reference-20220712.txt';
+const NAME = 'alibaba-servicemesh-2020-01-11';
+const CHANGELOG = changelogPath(NAME);
+
+let root: string;
+const original = readFileSync(join(process.cwd(), MANUAL), 'utf8');
+
+/** The 2022-10-18 "vendor update": new footer version, one operation gone, one field added. */
+function vendorUpdate(text: string): string {
+  let t = text.replaceAll('Document  Version: 20220712', 'Document  Version: 20221018');
+  const a = t.indexOf('\nRevokes a kubeconfig file of an Alibaba Cloud Service Mesh (ASM) instance and generates a new kubeconfig file.');
+  const b = t.indexOf('\nQueries the check results of an Alibaba Cloud Service Mesh (ASM) instance.');
+  t = t.slice(0, a) + t.slice(b);
+  return t.replace(
+    'The content of the kubeconfig file of the cluster.\n',
+    'The content of the kubeconfig file of the cluster.\n\nExpireTime String 2022-07-12T10:00:00Z The time when the kubeconfig file expires.\n',
+  );
+}
+
+async function compute(): Promise<ApiOutputs> {
+  const config = await loadRefspecConfig(root);
+  return computeApiOutputs(config, config.apis[0]);
+}
+
+/** What `regen` does with the computed outputs. */
+async function write(out: ApiOutputs): Promise<string[]> {
+  const changed: string[] = [];
+  for (const [p, c] of [...out.files.entries()].sort(([x], [y]) => x.localeCompare(y))) if (await writeIfChanged(join(root, p), c)) changed.push(p);
+  return changed;
+}
+
+const read = (p: string) => readFileSync(join(root, p), 'utf8');
+
+beforeAll(() => {
+  // Importing the producer registers it with project.ts (as scripts/producers.ts does for regen).
+  root = mkdtempSync(join(tmpdir(), 'refspec-changelog-'));
+  mkdirSync(join(root, 'sources'));
+  writeFileSync(join(root, 'sources/manual.txt'), original);
+  writeFileSync(
+    join(root, 'sources/refspec.config.json'),
+    JSON.stringify({ apis: [{ name: NAME, source: 'sources/manual.txt', dialect: 'alibaba-rpc', generated: 'alibaba-servicemesh' }] }),
+  );
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('changelog workflow', () => {
+  it('registers the producer', async () => {
+    await import('../../scripts/diff/changelog.ts');
+  });
+
+  it('first build: no changelog', async () => {
+    const out = await compute();
+    expect(out.files.has(CHANGELOG)).toBe(false);
+    await write(out);
+    expect(existsSync(join(root, CHANGELOG))).toBe(false);
+  });
+
+  it('regen without a new manual leaves the changelog alone', async () => {
+    const out = await compute();
+    expect(out.files.has(CHANGELOG)).toBe(false);
+    expect(await write(out)).toEqual([]);
+  });
+
+  it('a toolchain change (same manual version, different spec) adds no entry', async () => {
+    const spec = read(`spec/${NAME}.openapi.yaml`);
+    writeFileSync(join(root, `spec/${NAME}.openapi.yaml`), spec.replace('summary:', 'summary: (older emitter)'));
+    const out = await compute();
+    expect(out.files.has(CHANGELOG)).toBe(false);
+    await write(out); // restores the spec
+  });
+
+  it('a new manual version prepends one entry, dated by the document version', async () => {
+    writeFileSync(join(root, 'sources/manual.txt'), vendorUpdate(original));
+    const checkView = await compute(); // what `check` would compute before regen: the same content
+    const out = await compute();
+    expect(out.files.get(CHANGELOG)).toBe(checkView.files.get(CHANGELOG));
+    const text = out.files.get(CHANGELOG)!;
+    expect(text).toMatch(/^# alibaba-servicemesh-2020-01-11 changelog\n/);
+    expect(text).toContain(`${marker('20220712', '20221018')}\n## Manual 20221018\n`);
+    expect(text).toContain('manual 20220712 → 20221018, API version 2020-01-11.');
+    expect(text).toContain('1 breaking change, 0 warnings, 1 other change.');
+    expect(text).toMatch(/### Breaking changes\n\n- `RevokeKubeconfig`: operation RevokeKubeconfig \(GET \/#Action=RevokeKubeconfig\) was removed \(`operation-removed`; was sources\/manual.txt:\d+-\d+\)\n/);
+    expect(text).toMatch(/### Other changes\n\n- `DescribeServiceMeshKubeconfig`: response 200 has a new property ExpireTime \(`response-property-added`; now sources\/manual.txt:\d+\)\n/);
+    expect(text).not.toMatch(/20\d\d-\d\d-\d\dT|\d\d:\d\d:\d\d/); // no clock
+    const changed = await write(out);
+    expect(changed).toContain(CHANGELOG);
+    expect(changed).toContain(`spec/${NAME}.openapi.yaml`);
+  });
+
+  it('after regen: a second regen and check see nothing to do', async () => {
+    const before = read(CHANGELOG);
+    const out = await compute();
+    expect(out.files.has(CHANGELOG)).toBe(false);
+    expect(await write(out)).toEqual([]);
+    expect(read(CHANGELOG)).toBe(before);
+  });
+
+  it('an interrupted regen (changelog written, spec not) does not stack a duplicate entry', async () => {
+    const entryCount = (s: string) => s.split('<!-- refspec-changelog:').length - 1;
+    const after = read(CHANGELOG);
+    // put the old spec back, as if regen died between writing the changelog and the spec
+    writeFileSync(join(root, 'sources/manual.txt'), original);
+    const old = await compute();
+    writeFileSync(join(root, `spec/${NAME}.openapi.yaml`), old.files.get(`spec/${NAME}.openapi.yaml`)!);
+    writeFileSync(join(root, `spec/${NAME}.sourcemap.json`), old.files.get(`spec/${NAME}.sourcemap.json`)!);
+    writeFileSync(join(root, 'sources/manual.txt'), vendorUpdate(original));
+    const again = await compute();
+    expect(entryCount(again.files.get(CHANGELOG)!)).toBe(1);
+    expect(again.files.get(CHANGELOG)).toBe(after);
+  });
+});
+
+describe('insertEntry', () => {
+  const header = '# api changelog\n\nIntro.\n';
+  it('puts the newest entry first, below the header', () => {
+    const one = insertEntry(header, `${marker('1', '2')}\n## Manual 2\n\nA.\n`, marker('1', '2'));
+    const two = insertEntry(one, `${marker('2', '3')}\n## Manual 3\n\nB.\n`, marker('2', '3'));
+    expect(two).toBe(`# api changelog\n\nIntro.\n\n${marker('2', '3')}\n## Manual 3\n\nB.\n\n${marker('1', '2')}\n## Manual 2\n\nA.\n`);
+  });
+  it('replaces an entry for the same pair of versions', () => {
+    const one = insertEntry(header, `${marker('1', '2')}\n## Manual 2\n\nA.\n`, marker('1', '2'));
+    expect(insertEntry(one, `${marker('1', '2')}\n## Manual 2\n\nA2.\n`, marker('1', '2'))).toBe(`# api changelog\n\nIntro.\n\n${marker('1', '2')}\n## Manual 2\n\nA2.\n`);
+  });
+  it('keeps hand edits to older entries', () => {
+    const one = insertEntry(header, `${marker('1', '2')}\n## Manual 2\n\nA. (edited by hand)\n`, marker('1', '2'));
+    expect(insertEntry(one, `${marker('2', '3')}\n## Manual 3\n`, marker('2', '3'))).toContain('A. (edited by hand)');
+  });
+});
