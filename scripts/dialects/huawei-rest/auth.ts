@@ -1,0 +1,98 @@
+/**
+ * Security schemes from the "Authentication" section: one per authentication method the section
+ * lists ("- Token-based authentication: …", "- AK/SK-based authentication: …").
+ *
+ * - Token: the section says to "add the X-Auth-Token header" -> apiKey in that header.
+ * - AK/SK: requests are signed with an access key pair. The section names neither the signing
+ *   algorithm nor the header that carries the signature, so `x-refspec-signing` records what it
+ *   does say (credentials, body limit, signing SDK) and marks the rest as not documented.
+ */
+import type { Diagnostic } from '../../model/diagnostic.ts';
+import { diag } from '../../model/diagnostic.ts';
+import type { JsonValue, SecuritySchemeModel } from '../../model/types.ts';
+import { pascal } from '../../openapi/context.ts';
+import { type Line, isBlank, rangeRef, refOf } from './lines.ts';
+import { tidyProse } from './repair.ts';
+import type { Section } from './sections.ts';
+
+const METHOD = /^\s*-\s*((?:[A-Za-z/]+-based|[A-Za-z/]+) authentication):\s*(.+)$/i;
+
+export interface AuthResult {
+  schemes: SecuritySchemeModel[];
+  /** Default requirement: any one of the schemes. */
+  security: string[][];
+  /** Header names that are credentials, not parameters ("X-Auth-Token"). */
+  credentialHeaders: Map<string, string>;
+}
+
+export function parseAuthentication(lines: Line[], sec: Section | undefined, file: string, diags: Diagnostic[]): AuthResult {
+  const result: AuthResult = { schemes: [], security: [], credentialHeaders: new Map() };
+  if (!sec) {
+    diags.push(diag('auth-section-missing', 'warning', 'no "Authentication" section found; the spec declares no security scheme', { file, line: 1 }));
+    return result;
+  }
+  const body = lines.slice(sec.start, sec.end);
+  const text = body.map((l) => l.text).join('\n');
+  for (const l of body) {
+    const m = METHOD.exec(l.text);
+    if (!m) continue;
+    const title = m[1];
+    // The subsection that details the method: a standalone line "Token-based Authentication".
+    const subIdx = body.findIndex((x) => x.text.trim().toLowerCase() === title.toLowerCase() && x !== l);
+    const subEnd = subIdx < 0 ? -1 : body.findIndex((x, i) => i > subIdx && METHOD_TITLE.test(x.text.trim()) && x.text.trim().toLowerCase() !== title.toLowerCase());
+    const sub = subIdx < 0 ? [] : body.slice(subIdx + 1, subEnd < 0 ? body.length : subEnd);
+    const subText = sub.map((x) => x.text).join('\n');
+    const heading = subIdx >= 0 ? body[subIdx].text.trim() : title;
+    const name = pascal(heading);
+    const source = subIdx >= 0 ? rangeRef(file, lines, sec.start + subIdx, sec.start + (subEnd < 0 ? body.length : subEnd)) : refOf(file, l);
+    const header = /add the \*{0,2}([A-Za-z][A-Za-z0-9-]*)\*{0,2} header/i.exec(subText)?.[1];
+    if (/token/i.test(title) && header) {
+      const validity = /validity period of a token is ([^.]+)\./i.exec(subText)?.[1];
+      result.schemes.push({
+        name,
+        type: 'apiKey',
+        in: 'header',
+        parameterName: header,
+        description: tidyProse(`${m[2]} The token goes in the ${header} header.${validity ? ` A token is valid for ${validity}.` : ''}`),
+        source,
+      });
+      result.credentialHeaders.set(header.toLowerCase(), name);
+      result.security.push([name]);
+    } else if (/AK\/SK/i.test(title)) {
+      const limit = /body not larger than (\d+\s*[KMG]B)/i.exec(subText)?.[1];
+      const credentials: Record<string, JsonValue> = {};
+      for (const x of sub) {
+        const c = /^\s*-\s*(AK|SK):\s*(.+)$/.exec(x.text);
+        if (c) credentials[c[1]] = tidyProse(c[2]);
+      }
+      const signing: Record<string, JsonValue> = {
+        method: 'AK/SK',
+        credentials,
+        algorithm: null,
+        signatureHeader: null,
+        documented: 'The manual does not name the signing algorithm or the header carrying the signature; it refers to the signing SDK.',
+      };
+      if (limit) signing.maxBodySize = limit.replace(/\s+/g, ' ');
+      if (/signing SDK/i.test(subText)) signing.sdk = 'signing SDK (separate from the service SDKs)';
+      result.schemes.push({
+        name,
+        type: 'http',
+        scheme: 'AK-SK',
+        description: tidyProse(`${m[2]} Requests are signed with an access key ID (AK) and secret access key (SK); the signature is added to the request.${limit ? ` Bodies up to ${limit}; larger requests should use token authentication.` : ''}`),
+        signing,
+        source,
+      });
+      result.security.push([name]);
+      diags.push(diag('signing-undocumented', 'warning', `${heading}: the manual names neither the signing algorithm nor the header that carries the signature; x-refspec-signing leaves them null and the scheme is declared as http "AK-SK"`, source));
+    } else {
+      diags.push(diag('auth-method-unmapped', 'warning', `authentication method "${title}" is listed but the section gives no header or signing rule for it`, refOf(file, l)));
+    }
+  }
+  if (!result.schemes.length && !isBlank(body[0])) {
+    diags.push(diag('auth-section-unread', 'warning', 'the Authentication section lists no method this dialect recognises', rangeRef(file, lines, sec.start, sec.end)));
+  }
+  void text;
+  return result;
+}
+
+const METHOD_TITLE = /^[A-Za-z/]+-based Authentication$/;

@@ -1,0 +1,151 @@
+/**
+ * Assembles the ApiModel of a Huawei Cloud REST manual from the constructs of this folder:
+ * sections (headings, operation sections) -> tables -> schemas -> operations, plus the
+ * Authentication section (security schemes), the request-URI prose (servers) and the appendix
+ * (error codes).
+ */
+import type { SourceDocument } from '../../extract/types.ts';
+import type { Diagnostic } from '../../model/diagnostic.ts';
+import { diag } from '../../model/diagnostic.ts';
+import type { ApiModel, SchemaModel, TagModel } from '../../model/types.ts';
+import type { DialectResult } from '../types.ts';
+import { parseAuthentication } from './auth.ts';
+import { parseErrorCodes } from './errors-appendix.ts';
+import { type Line, rangeRef, readLines, refOf } from './lines.ts';
+import { buildOperation, type OperationContext } from './operations.ts';
+import { Vocabulary, tidyProse } from './repair.ts';
+import { countReferences, structureName, tableLabel, type SchemaContext } from './schemas.ts';
+import { findHeadings, findOperationSections, leafSectionOf, sectionOf, type Heading } from './sections.ts';
+import { parseServers } from './servers.ts';
+import { parseTables, type Table } from './tables.ts';
+import { nameVariants, type SchemaRoot } from './variants.ts';
+
+/** Identifiers the manual spells intact: single-token name cells, JSON keys, words in prose. */
+function vocabularyOf(lines: Line[]): Vocabulary {
+  const v = new Vocabulary();
+  for (const l of lines) {
+    const first = l.text.split('\t')[0].trim();
+    if (l.text.includes('\t') && first && !/\s/.test(first)) v.add(first);
+    if (l.text.includes('\t') && /^[A-Za-z][A-Za-z0-9-]*(?: [A-Za-z0-9-]+){1,2}$/.test(first) && /[a-z][A-Z]|[a-z]-? [a-z]/.test(first)) v.addSplit(first);
+    for (const m of l.text.matchAll(/"([A-Za-z][A-Za-z0-9_-]*)"\s*:/g)) v.add(m[1]);
+    v.addText(l.text.replace(/"[^"]*"\s*:/g, ' '));
+  }
+  return v;
+}
+
+/** One diagnostic for a repair repeated all over the manual (the first place, with a count). */
+function aggregate(list: Diagnostic[], id: string, message: (count: number, lastLine: number) => string): Diagnostic[] {
+  const same = list.filter((d) => d.id === id);
+  if (same.length < 2) return list;
+  const first = same[0];
+  return [...list.filter((d) => d.id !== id), { ...first, message: message(same.length, same[same.length - 1].source.line) }];
+}
+
+function find(headings: Heading[], re: RegExp): Heading | undefined {
+  return headings.find((h) => re.test(h.title));
+}
+
+export function parseHuawei(doc: SourceDocument): DialectResult {
+  const file = doc.file;
+  const diags: Diagnostic[] = [];
+  const lines = readLines(doc);
+  const headings = findHeadings(lines, file, diags);
+  const vocab = vocabularyOf(lines);
+  const tableDiags: Diagnostic[] = [];
+  const allTables = parseTables(lines, 0, lines.length, file, tableDiags);
+  diags.push(...aggregate(tableDiags, 'header-homoglyph', (n, last) => `"Туре" (Cyrillic look-alike letters) read as "Type" in ${n} table headers, this one to line ${last}`));
+  const tables = new Map<string, Table>();
+  for (const t of allTables) {
+    if (!t.id) continue;
+    if (tables.has(t.id)) diags.push(diag('table-id-duplicate', 'warning', `Table ${t.id} is numbered twice; the second is only used where it is referenced`, { file, line: t.line }));
+    else tables.set(t.id, t);
+  }
+  const schemaCtx: SchemaContext = { file, tables, vocab, diags, built: new Map(), referenced: new Set(), refCounts: countReferences(tables.values()) };
+
+  // Document-wide parts.
+  const authHeading = find(headings, /^Authentication$/i);
+  const auth = parseAuthentication(lines, authHeading ? leafSectionOf(headings, authHeading, lines.length) : undefined, file, diags);
+  const servers = parseServers(lines, file, diags);
+  const errorHeading = find(headings, /^Error Codes$/i);
+  const errorSection = errorHeading ? sectionOf(headings, errorHeading, lines.length) : undefined;
+  const errorCodes = parseErrorCodes(
+    allTables.filter((t) => !errorSection || (t.line > lines[errorSection.start - 1].line && t.line <= (lines[errorSection.end - 1]?.line ?? Infinity))),
+    file,
+    diags,
+  );
+  if (!errorCodes.length) diags.push(diag('error-codes-missing', 'info', 'no error-code table found (appendix missing or truncated)', { file, line: lines.length }));
+  const contentType = /default value is \*{0,2}([a-z]+\/[a-z0-9.+-]+)\*{0,2}/i.exec(lines.find((l) => /Content-Type\*{0,2}:.*default value is/i.test(l.text))?.text ?? '')?.[1];
+  if (!contentType) diags.push(diag('content-type-assumed', 'warning', 'the manual gives no default Content-Type; application/json assumed', { file, line: 1 }));
+
+  // Operations.
+  const opCtx: OperationContext = { ...schemaCtx, lines, credentialHeaders: auth.credentialHeaders, contentType: contentType ?? 'application/json', errorCodes };
+  const sections = findOperationSections(lines, headings, file, diags);
+  // A group heading without text of its own ("4.1 Service Mesh APIs") is described by the
+  // "API Overview" chapter's opening sentence when the manual has only that one group.
+  const overviewHeading = find(headings, /^API Overview$/i);
+  const groups = new Set(sections.map((s) => s.group?.index));
+  const overviewLine = overviewHeading && groups.size === 1 ? lines.slice(overviewHeading.index + 1).find((l) => l.text.trim()) : undefined;
+  const overviewText = overviewLine && !overviewLine.text.includes('\t') ? tidyProse(overviewLine.text) : undefined;
+  const roots: SchemaRoot[] = [];
+  const operations = [];
+  const tags: TagModel[] = [];
+  const seenIds = new Map<string, number>();
+  for (const sec of sections) {
+    const built = buildOperation(opCtx, sec, allTables);
+    const dup = seenIds.get(built.op.operationId);
+    if (dup !== undefined) {
+      diags.push(diag('operation-id-duplicate', 'warning', `operationId ${built.op.operationId} also derived at line ${dup}; this one gets a suffix`, built.op.source));
+      built.op.operationId = `${built.op.operationId}${sec.heading.number.replace(/\./g, '_')}`;
+    }
+    seenIds.set(built.op.operationId, built.op.source.line);
+    operations.push(built.op);
+    roots.push(...built.roots);
+    if (sec.group && !tags.some((t) => t.name === built.op.tags[0])) {
+      const tag: TagModel = { name: built.op.tags[0], source: refOf(file, lines[sec.group.index]) };
+      const own = lines.slice(sec.group.index + 1, sec.heading.index).find((l) => l.text.trim());
+      if (own) tag.description = tidyProse(own.text);
+      else if (overviewText) tag.description = overviewText;
+      tags.push(tag);
+    }
+  }
+  if (!operations.length) diags.push(diag('no-operations', 'error', 'no operation section (a "URI" block with "METHOD /path") found', { file, line: 1 }));
+
+  // Copies of the same structure: merged when identical, named apart when they differ.
+  const labels = new Map<SchemaModel, string>();
+  for (const [id, s] of schemaCtx.built) labels.set(s, tableLabel(tables.get(id)!));
+  nameVariants(roots, diags, (s) => labels.get(s));
+
+  for (const t of tables.values()) {
+    if (structureName(t.caption) && !schemaCtx.referenced.has(t.id!) && !schemaCtx.built.has(t.id!)) {
+      diags.push(diag('table-unreferenced', 'warning', `${tableLabel(t)} is not referenced by any parameter; its fields are not in the spec`, { file, line: t.captionLine ?? t.line }));
+    }
+  }
+
+  const title = lines.slice(0, 10).map((l) => l.text.trim()).find(Boolean) ?? 'API';
+  const issue = lines.slice(0, 20).map((l) => /^Issue\s+(\S+)/.exec(l.text.trim())?.[1]).find(Boolean);
+  const date = lines.slice(0, 20).map((l) => /^Date\s+(\S+)/.exec(l.text.trim())?.[1]).find(Boolean);
+  const overview = lines.find((l) => /^Welcome to use /.test(l.text));
+  const abbrev = /\(([A-Z]{2,10})\)/.exec(overview?.text ?? '')?.[1] ?? 'API';
+  const versions = [...new Set(operations.map((o) => /^\/(v\d+)\//.exec(o.path)?.[1]).filter(Boolean))] as string[];
+  const model: ApiModel = {
+    vendor: 'huaweicloud',
+    service: abbrev.toLowerCase(),
+    version: versions[0] ?? 'v1',
+    title: `Huawei Cloud ${title} API`,
+    description: overview ? tidyProse(overview.text.replace(/^Welcome to use /, '')) : undefined,
+    documentVersion: [issue && `Issue ${issue}`, date].filter(Boolean).join(', ') || undefined,
+    style: 'rest',
+    servers,
+    securitySchemes: auth.schemes,
+    security: auth.security,
+    commonParameters: [],
+    tags,
+    operations,
+    errorCodes,
+    source: rangeRef(file, lines, 0, lines.length),
+  };
+  if (!model.description) delete model.description;
+  if (!model.documentVersion) delete model.documentVersion;
+  if (versions.length > 1) diags.push(diag('api-version-mixed', 'warning', `operations use several path versions (${versions.join(', ')}); the API version is ${versions[0]}`, model.source));
+  return { model, diagnostics: diags };
+}

@@ -1,0 +1,138 @@
+/**
+ * Numbered headings ("4.1.1 Creating a Service Mesh") and the operation sections they open.
+ *
+ * Headings are lines of the form "<n[.n…]> <Title>" without tabs (the table of contents has the
+ * same titles followed by a tab and a page number, so it never matches). An operation section is a
+ * heading whose body has a "URI" label followed by "<METHOD> /path"; its labelled parts (Function,
+ * URI, Request Parameters, Response Parameters, Example Request, Example Response, Status Codes,
+ * Error Codes) are located by their label lines.
+ */
+import type { Diagnostic } from '../../model/diagnostic.ts';
+import { diag } from '../../model/diagnostic.ts';
+import type { HttpMethod } from '../../model/types.ts';
+import { type Line, isBlank, nextContent, refOf } from './lines.ts';
+import { stripLatexHeading } from './repair.ts';
+
+export interface Heading {
+  /** "4.1.1" */
+  number: string;
+  title: string;
+  depth: number;
+  /** Index into the lines. */
+  index: number;
+}
+
+export interface Section {
+  heading: Heading;
+  /** First line after the heading. */
+  start: number;
+  /** End (exclusive): the next heading of the same or a higher level, or the end of the text. */
+  end: number;
+}
+
+const HEADING = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s+([A-Z][^\t]{0,79})$/;
+
+export function findHeadings(lines: Line[], file: string, diags: Diagnostic[]): Heading[] {
+  const out: Heading[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let text = lines[i].text;
+    if (text.includes('\t')) continue;
+    const latex = stripLatexHeading(text);
+    if (latex) {
+      diags.push(diag('heading-markup-removed', 'info', `heading written as LaTeX markup "${text.trim()}" read as "${latex}"`, refOf(file, lines[i])));
+      text = latex;
+    }
+    const m = HEADING.exec(text);
+    if (!m || /[.:;,]$/.test(m[2].trim())) continue;
+    // A heading stands alone: blank (or nothing) around it.
+    if (!isBlank(lines[i - 1]) || !isBlank(lines[i + 1])) continue;
+    const depth = m[1].split('.').length;
+    out.push({ number: m[1], title: m[2].trim(), depth, index: i });
+  }
+  return out;
+}
+
+/** The section a heading opens: up to the next heading of the same or a higher level. */
+export function sectionOf(headings: Heading[], h: Heading, total: number): Section {
+  const next = headings.find((x) => x.index > h.index && x.depth <= h.depth);
+  return { heading: h, start: h.index + 1, end: next ? next.index : total };
+}
+
+/** The leaf sections: up to the next heading of any level. */
+export function leafSectionOf(headings: Heading[], h: Heading, total: number): Section {
+  const next = headings.find((x) => x.index > h.index);
+  return { heading: h, start: h.index + 1, end: next ? next.index : total };
+}
+
+export const PART_LABELS = [
+  'Function',
+  'URI',
+  'Request Parameters',
+  'Response Parameters',
+  'Example Request',
+  'Example Response',
+  'Status Codes',
+  'Error Codes',
+] as const;
+export type PartLabel = (typeof PART_LABELS)[number];
+
+export interface OperationSection extends Section {
+  method: HttpMethod;
+  path: string;
+  /** Index of the "METHOD /path" line. */
+  uriIndex: number;
+  /** Label -> [start, end) of its body. */
+  parts: Map<PartLabel, { label: number; start: number; end: number }>;
+  /** Parent heading (the group, e.g. "4.1 Service Mesh APIs"), when there is one. */
+  group?: Heading;
+}
+
+const URI_LINE = /^\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\/\S*)\s*$/;
+
+export function findOperationSections(lines: Line[], headings: Heading[], file: string, diags: Diagnostic[]): OperationSection[] {
+  const out: OperationSection[] = [];
+  for (const h of headings) {
+    const sec = leafSectionOf(headings, h, lines.length);
+    const labelAt = new Map<PartLabel, number>();
+    for (let i = sec.start; i < sec.end; i++) {
+      const t = lines[i].text.trim();
+      if ((PART_LABELS as readonly string[]).includes(t) && !lines[i].text.includes('\t') && !labelAt.has(t as PartLabel)) {
+        labelAt.set(t as PartLabel, i);
+      }
+    }
+    let uriIndex = -1;
+    const uriLabel = labelAt.get('URI');
+    if (uriLabel !== undefined) {
+      const j = nextContent(lines, uriLabel + 1, sec.end);
+      if (j < sec.end && URI_LINE.test(lines[j].text)) uriIndex = j;
+    }
+    if (uriIndex < 0) {
+      // The label can be lost in extraction: accept a bare "METHOD /path" line in the section.
+      for (let i = sec.start; i < sec.end; i++) {
+        if (URI_LINE.test(lines[i].text) && /^\s*\S+\s+\/v\d/.test(lines[i].text)) {
+          uriIndex = i;
+          diags.push(diag('uri-label-missing', 'warning', `"${lines[i].text.trim()}" has no "URI" label before it; read as the operation's URI`, refOf(file, lines[i])));
+          break;
+        }
+      }
+    }
+    if (uriIndex < 0) continue;
+    const m = URI_LINE.exec(lines[uriIndex].text)!;
+    const sorted = [...labelAt.entries()].sort((a, b) => a[1] - b[1]);
+    const parts = new Map<PartLabel, { label: number; start: number; end: number }>();
+    sorted.forEach(([label, idx], k) => {
+      parts.set(label, { label: idx, start: idx + 1, end: k + 1 < sorted.length ? sorted[k + 1][1] : sec.end });
+    });
+    const group = [...headings].reverse().find((x) => x.index < h.index && x.depth < h.depth);
+    const op: OperationSection = { ...sec, method: m[1].toLowerCase() as HttpMethod, path: m[2], uriIndex, parts };
+    if (group) op.group = group;
+    out.push(op);
+  }
+  return out;
+}
+
+/** Lines of a part, trimmed of blank lines, as plain text paragraphs. */
+export function partText(lines: Line[], range: { start: number; end: number } | undefined): Line[] {
+  if (!range) return [];
+  return lines.slice(range.start, range.end).filter((l) => !isBlank(l));
+}

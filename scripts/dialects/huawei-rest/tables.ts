@@ -1,0 +1,181 @@
+/**
+ * Tab-separated tables, with their "Table 4-4 MeshMetadata" captions.
+ *
+ * - A header row is a line of known column names ("Parameter\tMandatory\tType\tDescription"); the
+ *   names are compared after folding homoglyphs ("Туре") and dropping split spaces ("Statu s Code").
+ * - A row starts with a non-empty first cell. A line that starts with a tab continues the previous
+ *   row: its cells are appended, column by column, to the row's cells (description paragraphs,
+ *   option lists).
+ * - A page break inside a table shows as a blank line followed by the same header again: the table
+ *   continues.
+ * - Any other non-blank line without a tab, or a blank line followed by something else, ends it.
+ */
+import type { Diagnostic } from '../../model/diagnostic.ts';
+import { diag } from '../../model/diagnostic.ts';
+import { type Line, isBlank, nextContent, refOf } from './lines.ts';
+import { foldHomoglyphs } from './repair.ts';
+
+export const KNOWN_COLUMNS = [
+  'Parameter',
+  'Mandatory',
+  'Type',
+  'Description',
+  'Status Code',
+  'Error Code',
+  'Error Message',
+  'Troubleshooting',
+  'Message Title',
+  'API',
+] as const;
+export type Column = (typeof KNOWN_COLUMNS)[number];
+const FIRST_COLUMNS: Column[] = ['Parameter', 'Status Code', 'API'];
+
+export interface TableRow {
+  /** Per column, the cell's lines (the first line, then one per continuation line that filled it). */
+  cells: string[][];
+  line: number;
+  endLine: number;
+  page?: number;
+}
+
+export interface Table {
+  /** "4-4" */
+  id?: string;
+  /** Caption text after the id: "MeshMetadata", "Path parameters" … */
+  caption?: string;
+  captionLine?: number;
+  columns: Column[];
+  rows: TableRow[];
+  /** Line of the (first) header row. */
+  line: number;
+  endLine: number;
+  page?: number;
+  /** Lines where a repeated header continued the table after a page break. */
+  continuations: number[];
+}
+
+const CAPTION = /^\s*Table\s+(\d+-\d+)\s+(\S.*?)\s*$/;
+
+/** Recognise a header row; returns canonical column names, or undefined. */
+export function parseHeader(text: string): { columns: Column[]; folded: boolean; rejoined: string[] } | undefined {
+  if (!text.includes('\t')) return undefined;
+  const cells = text.split('\t').map((c) => c.trim());
+  while (cells.length && cells[cells.length - 1] === '') cells.pop();
+  if (cells.length < 2 || cells.some((c) => c === '')) return undefined;
+  let folded = false;
+  const rejoined: string[] = [];
+  const columns: Column[] = [];
+  for (const c of cells) {
+    const f = foldHomoglyphs(c);
+    if (f.changed) folded = true;
+    const key = f.text.replace(/\s+/g, '').toLowerCase();
+    const col = KNOWN_COLUMNS.find((k) => k.replace(/\s+/g, '').toLowerCase() === key);
+    if (!col) return undefined;
+    if (f.text.replace(/\s+/g, ' ') !== col && f.text.toLowerCase() !== col.toLowerCase()) rejoined.push(`"${c}"`);
+    columns.push(col);
+  }
+  if (!FIRST_COLUMNS.includes(columns[0])) return undefined;
+  return { columns, folded, rejoined };
+}
+
+export function parseCaption(text: string): { id: string; caption: string } | undefined {
+  const m = CAPTION.exec(text);
+  return m ? { id: m[1], caption: m[2] } : undefined;
+}
+
+/**
+ * Every table in lines[start, end). Diagnostics: header-homoglyph, header-rejoined, table-continued,
+ * table-stray-cell.
+ */
+export function parseTables(lines: Line[], start: number, end: number, file: string, diags: Diagnostic[]): Table[] {
+  const out: Table[] = [];
+  let caption: { id: string; caption: string; line: number } | undefined;
+  let i = start;
+  while (i < end) {
+    const text = lines[i].text;
+    const cap = parseCaption(text);
+    if (cap) {
+      caption = { ...cap, line: lines[i].line };
+      i++;
+      continue;
+    }
+    const header = parseHeader(text);
+    if (!header) {
+      if (!isBlank(lines[i])) caption = caption && lines[i].line - caption.line <= 2 ? caption : undefined;
+      i++;
+      continue;
+    }
+    const table: Table = { columns: header.columns, rows: [], line: lines[i].line, endLine: lines[i].line, continuations: [] };
+    if (lines[i].page !== undefined) table.page = lines[i].page;
+    if (caption) {
+      table.id = caption.id;
+      table.caption = caption.caption;
+      table.captionLine = caption.line;
+    }
+    caption = undefined;
+    const name = table.id ? `Table ${table.id}` : `table at line ${table.line}`;
+    if (header.folded) diags.push(diag('header-homoglyph', 'info', `${name}: header cell in Cyrillic look-alike letters ("Туре") read as "Type"`, refOf(file, lines[i])));
+    if (header.rejoined.length) diags.push(diag('header-rejoined', 'info', `${name}: split header cell ${header.rejoined.join(', ')} rejoined`, refOf(file, lines[i])));
+    const headerKey = header.columns.join('|');
+    i++;
+    while (i < end) {
+      const l = lines[i];
+      if (isBlank(l)) {
+        const j = nextContent(lines, i, end);
+        const again = j < end ? parseHeader(lines[j].text) : undefined;
+        if (again && again.columns.join('|') === headerKey) {
+          table.continuations.push(lines[j].line);
+          diags.push(diag('table-continued', 'info', `${name} continues after a page break (header repeated)`, refOf(file, lines[j])));
+          i = j + 1;
+          continue;
+        }
+        break;
+      }
+      if (!l.text.includes('\t') || parseCaption(l.text)) break;
+      const cells = l.text.split('\t');
+      while (cells.length > table.columns.length && cells[cells.length - 1].trim() === '') cells.pop();
+      if (cells.length > table.columns.length) {
+        const extra = cells.splice(table.columns.length).join(' ').trim();
+        cells[table.columns.length - 1] = `${cells[table.columns.length - 1]} ${extra}`;
+        diags.push(diag('table-stray-cell', 'warning', `${name}: row has more cells than the header; "${extra}" appended to ${table.columns[table.columns.length - 1]}`, refOf(file, l)));
+      }
+      const trimmed = cells.map((c) => c.trim());
+      if (trimmed[0] !== '') {
+        const row: TableRow = { cells: table.columns.map((_, k) => (trimmed[k] ? [trimmed[k]] : [])), line: l.line, endLine: l.line };
+        if (l.page !== undefined) row.page = l.page;
+        table.rows.push(row);
+      } else {
+        const row = table.rows[table.rows.length - 1];
+        if (!row) {
+          diags.push(diag('table-stray-cell', 'warning', `${name}: continuation line before any row ignored`, refOf(file, l)));
+        } else {
+          trimmed.forEach((c, k) => {
+            if (c && k < table.columns.length) row.cells[k].push(c);
+          });
+          row.endLine = l.line;
+        }
+      }
+      table.endLine = l.line;
+      i++;
+    }
+    out.push(table);
+  }
+  return out;
+}
+
+/** Cell text of a column ('' when absent); `all` joins every line of the cell with newlines. */
+export function cell(table: Table, row: TableRow, column: Column, all = false): string {
+  const k = table.columns.indexOf(column);
+  if (k < 0) return '';
+  return all ? row.cells[k].join('\n') : (row.cells[k][0] ?? '');
+}
+
+/** Continuation lines that landed in a column other than the last (not a continuation of prose). */
+export function strayFragments(table: Table, row: TableRow): { column: Column; text: string }[] {
+  const out: { column: Column; text: string }[] = [];
+  row.cells.forEach((c, k) => {
+    if (k === table.columns.length - 1) return;
+    for (const t of c.slice(1)) out.push({ column: table.columns[k], text: t });
+  });
+  return out;
+}
