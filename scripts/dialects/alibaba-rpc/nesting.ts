@@ -74,9 +74,7 @@ export function buildTree(rows: RawRow[], samples: SampleIndex, file: string): {
       // The value schema of the Map row right above.
       node.path = [...last.path, '*'];
       last.children.push(node);
-      const at = stack.indexOf(last);
-      if (at >= 0) stack.length = at + 1;
-      else stack.push(last);
+      // The map's value struct takes the fields that follow; a plain value closes nothing.
       if (node.container) stack.push(node);
       lastPlaced = node;
       continue;

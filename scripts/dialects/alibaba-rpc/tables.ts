@@ -66,8 +66,10 @@ export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): {
       // The value type of a Map: a row with no name ("Object" / "The check result of …").
       const t = readType(bare, block.slice(1));
       finish();
+      const { example, descFirst, tailDesc } = splitExample({ name: '*', nameParts: ['*'], ...t, blocks: 1 });
       const row: RawRow = { name: '*', type: t.type, description: '', paragraphs: [], source: { file, line: block[0].line }, repairs: [] };
-      const first = [...(t.rest ? [{ ...block[0], text: t.rest }] : []), ...t.tail];
+      if (example) row.example = example;
+      const first = [...(descFirst ? [{ ...block[0], text: descFirst }] : []), ...tailDesc];
       cur = { row, paras: first.length ? [first] : [], lastLine: block[block.length - 1].line };
       continue;
     }
@@ -133,17 +135,17 @@ export function readHead(block: Line[], next: Line[] | undefined): Head | undefi
     const after = tokens.slice(nameLen).join(' ');
     if (!nameTokens.every((t) => NAME_TOKEN.test(t))) continue;
     if (nameLen === 2 && !(/[tTfF]$/.test(nameTokens[0]) && /^[a-z]/.test(nameTokens[1]))) continue;
-    if (PROSE_START.has(nameTokens[0])) return undefined;
     if (!TYPE_START.test(after)) continue;
     const t = readType(after, block.slice(1));
     return { name: nameTokens.join(''), nameParts: nameTokens, ...t, blocks: 1 };
   }
   // Case 2: the name wrapped over single-token lines, type below (same block or the next one).
-  if (!NAME_TOKEN.test(first) || PROSE_START.has(first)) return undefined;
-  const parts: string[] = [first];
+  const firstName = unsplit(first);
+  if (!NAME_TOKEN.test(firstName) || PROSE_START.has(firstName)) return undefined;
+  const parts: string[] = [firstName];
   let i = 1;
-  while (i < block.length && NAME_TOKEN.test(block[i].text.trim()) && !TYPE_START.test(block[i].text.trim())) {
-    parts.push(block[i].text.trim());
+  while (i < block.length && NAME_TOKEN.test(unsplit(block[i].text.trim())) && !TYPE_START.test(block[i].text.trim())) {
+    parts.push(unsplit(block[i].text.trim()));
     i++;
     if (parts.length > 4) return undefined;
   }
@@ -158,6 +160,11 @@ export function readHead(block: Line[], next: Line[] | undefined): Head | undefi
     return { name: joinWrapped(parts), nameParts: parts, ...t, blocks: 2 };
   }
   return undefined;
+}
+
+/** A name fragment with a ligature split in it ("AllIst ioGatewayFullN") is one token. */
+function unsplit(text: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*[tTfF] [a-z][A-Za-z0-9_]*$/.test(text) ? text.replace(' ', '') : text;
 }
 
 /** Read "Type [Required] [rest]" where "Array of" may continue on following single-token lines. */
