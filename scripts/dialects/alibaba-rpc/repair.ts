@@ -41,7 +41,7 @@ const MAX_JOIN = 6;
 
 /** Join ligature-split fragments in a line of prose. Bounded work: O(tokens × MAX_JOIN). */
 export function repairLigatures(text: string, vocab: Vocabulary): string {
-  if (!/[tf] \S/.test(text)) return text.replace(/ {2,}/g, ' ').replace(/ +([.,;:)])/g, '$1');
+  if (!/[tfTF] \S/.test(text)) return text.replace(/ {2,}/g, ' ').replace(/ +([.,;:)])/g, '$1');
   const tokens = text.split(/ +/);
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -58,7 +58,9 @@ export function repairLigatures(text: string, vocab: Vocabulary): string {
         const c = splitPunct(t).core;
         return j === 0 ? vocab.count(c) >= 3 && c.length > 2 : vocab.count(c) >= 3 && c.length > 2;
       });
-      if (vocab.isIdentifier(core) || (vocab.count(core) >= 2 && !fragmentsAreWords)) {
+      // "Real-T ime": judge a hyphenated compound by its parts.
+      const known = vocab.count(core) >= 2 || (core.includes('-') && core.split('-').every((part) => part.length > 1 && vocab.count(part) >= 2));
+      if (vocab.isIdentifier(core) || (known && !fragmentsAreWords)) {
         out.push(cand);
         i += k;
         joined = k;
