@@ -13,6 +13,7 @@ const commands: Record<string, { load: () => Promise<Command>; help: string }> =
   lint: { load: async () => (await import('./commands/lint.ts')).lint, help: 'lint a spec with redocly.yaml (recommended + refspec rules)' },
   regen: { load: async () => (await import('./commands/regen.ts')).regen, help: 'rebuild every API in sources/refspec.config.json' },
   check: { load: async () => (await import('./commands/regen.ts')).check, help: 'fail when committed outputs are stale' },
+  generate: { load: async () => (await import('./commands/generate.ts')).generate, help: 'types, request builders, client and docs from a spec: generate <spec> -o <dir>' },
   diff: { load: async () => (await import('./commands/diff.ts')).diff, help: 'classify changes between two specs, manuals or git revisions (--fail-on breaking)' },
 };
 
@@ -63,6 +64,11 @@ export async function main(argv: string[]): Promise<number> {
 
 const isMain = process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1]);
 if (isMain) {
+  // `refspec … | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
