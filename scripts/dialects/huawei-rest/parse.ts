@@ -112,7 +112,7 @@ export function parseHuawei(doc: SourceDocument): DialectResult {
 
   // Copies of the same structure: merged when identical, named apart when they differ.
   const labels = new Map<SchemaModel, string>();
-  for (const [id, s] of schemaCtx.built) labels.set(s, tableLabel(tables.get(id)!));
+  for (const [id, s] of schemaCtx.built) labels.set(s, `Table ${id}`);
   nameVariants(roots, diags, (s) => labels.get(s));
 
   for (const t of tables.values()) {

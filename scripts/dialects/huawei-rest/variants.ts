@@ -80,7 +80,7 @@ function collect(root: SchemaRoot, into: Occurrence[], seen: Set<SchemaModel>): 
   const walk = (s: SchemaModel | undefined): void => {
     if (!s || seen.has(s)) return;
     seen.add(s);
-    if (s.type === 'object' && s.title && s.properties?.length) into.push({ schema: s, operationId: root.operationId, side: root.side, where: root.where });
+    if (s.type === 'object' && (s.title || s.componentName) && s.properties?.length) into.push({ schema: s, operationId: root.operationId, side: root.side, where: root.where });
     for (const p of s.properties ?? []) walk(p.schema);
     walk(s.items);
   };
@@ -95,7 +95,7 @@ export function nameVariants(roots: SchemaRoot[], diags: Diagnostic[], label?: (
   const seenAll = new Set<SchemaModel>();
   const all: Occurrence[] = [];
   for (const r of roots) collect(r, all, seenAll);
-  for (const o of all) titled.push(o.schema);
+  for (const o of all) if (o.schema.title) titled.push(o.schema);
   for (const r of roots) {
     if (r.schema.title || r.schema.type !== 'object' || !r.schema.properties?.length) continue;
     const key = structureKey(r.schema, false);
@@ -111,10 +111,12 @@ export function nameVariants(roots: SchemaRoot[], diags: Diagnostic[], label?: (
   for (const r of roots) collect(r, occ, seen);
   const byTitle = new Map<string, Map<string, Occurrence[]>>();
   for (const o of occ) {
-    const g = byTitle.get(o.schema.title!) ?? new Map<string, Occurrence[]>();
+    // Untitled bodies the dialect named (ErrorResponse) are grouped by that name.
+    const name = o.schema.title ?? o.schema.componentName!;
+    const g = byTitle.get(name) ?? new Map<string, Occurrence[]>();
     const k = structureKey(o.schema);
     g.set(k, [...(g.get(k) ?? []), o]);
-    byTitle.set(o.schema.title!, g);
+    byTitle.set(name, g);
   }
   for (const [title, group] of byTitle) {
     const variants = [...group.values()];
