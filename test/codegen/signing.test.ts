@@ -6,7 +6,6 @@
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import OpenApiUtil from '@alicloud/openapi-util';
 import { rpcSignature, signRpcRequest, canonicalizeRpc } from '../../templates/runtime/alibaba-rpc.ts';
 import { signAkSkRequest, sdkDate } from '../../templates/runtime/huawei-aksk.ts';
 import { AlibabaCredentials, HuaweiAkSkCredentials } from '../../templates/runtime/credentials.ts';
@@ -16,7 +15,7 @@ const require = createRequire(import.meta.url);
 const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js') as {
   AKSKSigner: { sign(req: unknown, cred: { getAk(): string; getSk(): string }): Record<string, string> };
 };
-const util = (OpenApiUtil as unknown as { default?: typeof OpenApiUtil }).default ?? OpenApiUtil;
+const util = (require('@alicloud/openapi-util') as { default: { getRPCSignature(params: Record<string, string>, method: string, secret: string): string } }).default;
 
 const rpcCases: { name: string; params: Record<string, string>; secret: string; method?: string }[] = [
   { name: 'plain ASCII', params: { Action: 'DescribeServiceMeshes', Version: '2020-01-11', Format: 'JSON' }, secret: 'testsecret' },
