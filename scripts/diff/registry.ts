@@ -48,6 +48,7 @@ import responsePropertyRemoved from './checks/response-property-removed.ts';
 import responsePropertyTypeChanged from './checks/response-property-type-changed.ts';
 import responseStatusAdded from './checks/response-status-added.ts';
 import responseSuccessStatusRemoved from './checks/response-success-status-removed.ts';
+import schemaComponentRenamed from './checks/schema-component-renamed.ts';
 import securitySchemeAdded from './checks/security-scheme-added.ts';
 import securitySchemeChanged from './checks/security-scheme-changed.ts';
 import securitySchemeRemoved from './checks/security-scheme-removed.ts';
@@ -103,6 +104,7 @@ export const checks: readonly Check[] = [
   responsePropertyTypeChanged,
   responseStatusAdded,
   responseSuccessStatusRemoved,
+  schemaComponentRenamed,
   securitySchemeAdded,
   securitySchemeChanged,
   securitySchemeRemoved,

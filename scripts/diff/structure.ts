@@ -113,6 +113,8 @@ export interface SpecDiff {
   operations: { added: OpView[]; removed: OpView[]; both: OperationDiff[] };
   servers: { added: NamedAt[]; removed: NamedAt[] };
   securitySchemes: { added: NamedAt[]; removed: NamedAt[]; both: { base: NamedAt; revision: NamedAt }[] };
+  /** components/schemas that only changed name (same resolved content): generated type names change. */
+  schemaRenames: { base: NamedAt; revision: NamedAt }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,6 +428,29 @@ function splitMaps<T>(b: Map<string, T>, r: Map<string, T>): { added: T[]; remov
   return { added, removed, both };
 }
 
+function schemaRenames(base: Json, revision: Json): { base: NamedAt; revision: NamedAt }[] {
+  const schemasOf = (d: Json) => namedMap(isObject(d.components) ? d.components.schemas : undefined, '#/components/schemas', d);
+  const { added, removed } = splitMaps(schemasOf(base), schemasOf(revision));
+  if (!added.length || !removed.length) return [];
+  const key = (d: Json, n: NamedAt) => resolvedCanonical(d, n.node);
+  const addedByKey = new Map<string, NamedAt[]>();
+  for (const a of added) {
+    const k = key(revision, a);
+    addedByKey.set(k, [...(addedByKey.get(k) ?? []), a]);
+  }
+  const removedByKey = new Map<string, NamedAt[]>();
+  for (const r of removed) {
+    const k = key(base, r);
+    removedByKey.set(k, [...(removedByKey.get(k) ?? []), r]);
+  }
+  const out: { base: NamedAt; revision: NamedAt }[] = [];
+  for (const [k, rs] of removedByKey) {
+    const as = addedByKey.get(k);
+    if (rs.length === 1 && as?.length === 1) out.push({ base: rs[0], revision: as[0] });
+  }
+  return out;
+}
+
 export function structuralDiff(base: SpecInput, revision: SpecInput): SpecDiff {
   const m = matchOperations(collectOperations(base.spec), collectOperations(revision.spec));
   const schemesOf = (d: Json) => namedMap(isObject(d.components) ? d.components.securitySchemes : undefined, '#/components/securitySchemes', d);
@@ -436,6 +461,7 @@ export function structuralDiff(base: SpecInput, revision: SpecInput): SpecDiff {
     operations: { added: m.added, removed: m.removed, both: m.pairs.map(([b, r]) => diffOperation(base, revision, b, r)) },
     servers: { added: servers.added, removed: servers.removed },
     securitySchemes: splitMaps(schemesOf(base.spec), schemesOf(revision.spec)),
+    schemaRenames: schemaRenames(base.spec, revision.spec),
   };
 }
 

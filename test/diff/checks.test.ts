@@ -69,7 +69,7 @@ const cases: Record<string, Expected[]> = {
     { id: 'request-parameter-default-changed', level: 'warning', operation: 'DescribeThings', location: both(`${DESCRIBE}/parameters/1/schema`) },
   ],
   'request-parameter-constraint-tightened': [
-    { id: 'request-parameter-constraint-tightened', level: 'warning', operation: 'DescribeThings', location: both(`${DESCRIBE}/parameters/1/schema`) },
+    { id: 'request-parameter-constraint-tightened', level: 'breaking', operation: 'DescribeThings', location: both(`${DESCRIBE}/parameters/1/schema`) },
   ],
   'request-parameter-serialization-changed': [
     { id: 'request-parameter-serialization-changed', level: 'breaking', operation: 'DescribeThings', location: both(`${DESCRIBE}/parameters/2`) },
@@ -177,7 +177,13 @@ const cases: Record<string, Expected[]> = {
   'server-removed': [{ id: 'server-removed', level: 'breaking', location: { base: '#/servers/1' } }],
   'server-added': [{ id: 'server-added', level: 'info', location: { revision: '#/servers/2' } }],
   'api-version-changed': [{ id: 'api-version-changed', level: 'info', location: both('#/info/version') }],
-  '_no-change-component-renamed': [],
+  'schema-component-renamed': [
+    {
+      id: 'schema-component-renamed',
+      level: 'warning',
+      location: { base: '#/components/schemas/DescribeThingsResponse', revision: '#/components/schemas/DescribeThingsResult' },
+    },
+  ],
   '_no-change-reordered': [],
 };
 

@@ -4,7 +4,7 @@ import { tightened } from '../compare.ts';
 /** Length, range or pattern limits now reject values the base accepted. */
 export default defineCheck({
   id: 'request-parameter-constraint-tightened',
-  level: 'warning',
+  level: 'breaking',
   run: (d) =>
     [...paramPairs(d)].flatMap(({ op, pair }) => {
       const b = pair.base.schema?.schema;
