@@ -30,6 +30,7 @@ export const FIXTURES = {
   'describe-service-meshes-response': 2401,
   'describe-service-mesh-detail-response': 2864,
   'describe-service-mesh-detail-xml': 3875,
+  'audit-project-status': 3474,
   'proxy-rows': 3490,
   'failover-map-rows': 3573,
   'additional-status-rows': 4679,
@@ -39,7 +40,8 @@ export const FIXTURES = {
   'describe-vswitches-json': 5941,
   'sidecar-config-heading': 6794,
   'clusters-access-log-rows': 7441,
-  'explorer-footer': 8020,
+  'explorer-footer': 8009,
+  'registered-service-rows': 8096,
   'create-istio-gateway-routes': 8632,
   'secret-create-record': 8751,
   'route-detail-rows': 10160,
@@ -95,4 +97,16 @@ export function row(rows: RawRow[], name: string): RawRow {
   const r = rows.find((x) => x.name === name);
   if (!r) throw new Error(`no row ${name}; rows: ${rows.map((x) => x.name).join(', ')}`);
   return r;
+}
+
+let manualVocabulary: Vocabulary | undefined;
+/** The vocabulary of the whole manual, built as parse.ts builds it (content words, no identifiers). */
+export function manualVocab(): Vocabulary {
+  if (!manualVocabulary) {
+    const text = readFileSync(join(ROOT, MANUAL), 'utf8');
+    const doc: SourceDocument = { file: MANUAL, kind: 'txt', lines: splitLines(text), bytes: text.length };
+    manualVocabulary = new Vocabulary();
+    for (const l of classifyLines(doc)) if (!l.furniture) manualVocabulary.addText(l.text);
+  }
+  return manualVocabulary;
 }
