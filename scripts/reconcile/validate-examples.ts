@@ -26,6 +26,7 @@ export function validateResponseExamples(
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   ajv.addVocabulary(['example', 'xml', 'discriminator', 'externalDocs']);
+  for (const f of ['int32', 'int64', 'float', 'double']) ajv.addFormat(f, true);
   const components = (doc.components as Obj | undefined)?.schemas as Obj | undefined;
   const checks: ExampleCheck[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -51,7 +52,13 @@ export function validateResponseExamples(
           for (const [name, ex] of Object.entries(m.examples as Obj)) {
             const pointer = `#/paths/${esc(path)}/${method}/responses/${status}/content/${esc(type)}/examples/${esc(name)}`;
             const ok = validate((ex as Obj).value) as boolean;
-            const errors = ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+            const errors = ok
+              ? []
+              : (validate.errors ?? []).map((e) => {
+                  // Where the schema says otherwise: the table row the failing keyword came from.
+                  const at = schemaSource(doc, m.schema as Obj, e.instancePath, sourceMap);
+                  return `${e.instancePath || '/'} ${e.message}${at ? ` (documented at line ${at.line})` : ''}`;
+                });
             checks.push({ pointer, operationId: String(operation.operationId), status, valid: ok, errors });
             if (!ok) {
               diagnostics.push(
@@ -69,6 +76,35 @@ export function validateResponseExamples(
     }
   }
   return { checks, diagnostics };
+}
+
+/** Follow an instance path (/A/0/B) through the spec's schemas to the documented field's source. */
+function schemaSource(doc: Obj, root: Obj, instancePath: string, sourceMap: Record<string, SourceRef>): SourceRef | undefined {
+  const schemas = ((doc.components as Obj | undefined)?.schemas ?? {}) as Obj;
+  let pointer = '';
+  let cur: Obj | undefined = root;
+  const resolve = () => {
+    for (let i = 0; i < 32 && cur && typeof cur.$ref === 'string'; i++) {
+      const name = (cur.$ref as string).replace('#/components/schemas/', '');
+      pointer = `#/components/schemas/${name}`;
+      cur = schemas[name.replace(/~1/g, '/').replace(/~0/g, '~')] as Obj | undefined;
+    }
+  };
+  resolve();
+  let found: SourceRef | undefined;
+  for (const seg of instancePath.split('/').slice(1)) {
+    if (!cur) break;
+    if (/^\d+$/.test(seg) && cur.items) {
+      pointer += '/items';
+      cur = cur.items as Obj;
+    } else if ((cur.properties as Obj | undefined)?.[seg]) {
+      pointer += `/properties/${esc(seg)}`;
+      cur = (cur.properties as Obj)[seg] as Obj;
+      found = sourceMap[pointer] ?? found;
+    } else break;
+    resolve();
+  }
+  return found;
 }
 
 function esc(s: string): string {

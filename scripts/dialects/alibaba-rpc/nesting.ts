@@ -28,11 +28,13 @@ export interface SampleIndex {
   parents: Map<string, Set<string>>;
   /** path -> shape of the value there */
   shapes: Map<string, 'object' | 'array' | 'scalar'>;
+  /** field name -> names it shares an object with somewhere in the samples */
+  siblings: Map<string, Set<string>>;
   source?: SourceRef;
 }
 
 export function indexSamples(values: JsonValue[], source?: SourceRef): SampleIndex {
-  const idx: SampleIndex = { parents: new Map(), shapes: new Map(), ...(source ? { source } : {}) };
+  const idx: SampleIndex = { parents: new Map(), shapes: new Map(), siblings: new Map(), ...(source ? { source } : {}) };
   const walk = (v: JsonValue, path: string[], depth: number): void => {
     if (depth > 64) return;
     if (Array.isArray(v)) {
@@ -42,6 +44,14 @@ export function indexSamples(values: JsonValue[], source?: SourceRef): SampleInd
     }
     if (v && typeof v === 'object') {
       if (path.length && idx.shapes.get(path.join('/')) !== 'array') idx.shapes.set(path.join('/'), 'object');
+      const keys = Object.keys(v);
+      if (keys.length <= 200) {
+        for (const k of keys) {
+          const sib = idx.siblings.get(k) ?? new Set<string>();
+          for (const o of keys) if (o !== k) sib.add(o);
+          idx.siblings.set(k, sib);
+        }
+      }
       for (const [k, x] of Object.entries(v)) {
         const set = idx.parents.get(k) ?? new Set<string>();
         set.add(path.join('/'));
@@ -56,7 +66,12 @@ export function indexSamples(values: JsonValue[], source?: SourceRef): SampleInd
   return idx;
 }
 
-export function buildTree(rows: RawRow[], samples: SampleIndex, file: string): { root: TreeNode; diagnostics: Diagnostic[] } {
+/**
+ * @param global sample index of the whole document: when this operation's own samples say nothing
+ *   about a field, a struct documented with the same fields elsewhere tells which open struct
+ *   already holds one of its siblings.
+ */
+export function buildTree(rows: RawRow[], samples: SampleIndex, file: string, global?: SampleIndex): { root: TreeNode; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const root: TreeNode = { name: '', schema: { type: 'object' }, container: true, children: [], path: [] };
   const stack: TreeNode[] = [root];
@@ -98,6 +113,23 @@ export function buildTree(rows: RawRow[], samples: SampleIndex, file: string): {
             row.source,
           ),
         );
+      }
+    }
+    if (!parent && !parents && global && stack.length > 2) {
+      const sib = global.siblings.get(row.name);
+      if (sib) {
+        for (let s = stack.length - 1; s >= 0; s--) {
+          if (stack[s].children.some((c) => sib.has(c.name))) {
+            if (s < stack.length - 1) {
+              diagnostics.push(
+                diag('nesting-from-other-samples', 'info', `${row.name}: placed beside ${stack[s].children.filter((c) => sib.has(c.name)).map((c) => c.name).join(', ')} as in other samples of the manual (this operation's samples do not show it)`, row.source),
+              );
+            }
+            parent = stack[s];
+            stack.length = s + 1;
+            break;
+          }
+        }
       }
     }
     parent ??= stack[stack.length - 1];

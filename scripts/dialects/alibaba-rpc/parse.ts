@@ -10,7 +10,8 @@ import { classifyLines } from './lines.ts';
 import { Vocabulary } from './repair.ts';
 import { parseOperationList } from './operations-list.ts';
 import { findSections } from './sections.ts';
-import { readSection } from './section.ts';
+import { readSection, sectionSamples } from './section.ts';
+import { indexSamples } from './nesting.ts';
 import { readFrontMatter } from './common.ts';
 
 export function parseAlibaba(doc: SourceDocument): DialectResult {
@@ -30,8 +31,9 @@ export function parseAlibaba(doc: SourceDocument): DialectResult {
   const operations: OperationModel[] = [];
   const chapterOf = new Map<string, string | undefined>();
   const seen = new Map<string, OperationModel>();
+  const global = indexSamples(sections.flatMap((sec) => sectionSamples(sec, lines)));
   for (const sec of sections) {
-    const r = readSection(sec, lines, file, vocab, diagnostics);
+    const r = readSection(sec, lines, file, vocab, diagnostics, global);
     if (!r) continue;
     if (seen.has(r.name)) {
       diagnostics.push(diag('operation-duplicate', 'warning', `${r.name} is documented twice (first at line ${seen.get(r.name)!.source.line}); the later section is left out`, r.operation.source));

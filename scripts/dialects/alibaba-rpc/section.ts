@@ -11,7 +11,7 @@ import type { ExampleModel, JsonValue, OperationModel, ParameterModel, RequestEx
 import { toBlocks } from './blocks.ts';
 import { parseTable, type RawRow } from './tables.ts';
 import { findSampleBodies, parseSampleRequest, type SampleRequest } from './samples.ts';
-import { buildTree, finishSchema, indexSamples, toProperties, type TreeNode } from './nesting.ts';
+import { buildTree, finishSchema, indexSamples, toProperties, type SampleIndex, type TreeNode } from './nesting.ts';
 import { applyProse, convert, readProse } from './prose.ts';
 import { parseErrorCodes } from './errors.ts';
 import { joinProse, repairLigatures, tidy, type Vocabulary } from './repair.ts';
@@ -29,6 +29,13 @@ const MARKERS: [RegExp, PartKind][] = [
 ];
 const REQUEST_LINE = /^https?(?:\(s\))?:\/\/\S*\/\?/;
 
+/** Every readable JSON / XML sample response body in a section (for the document-wide index). */
+export function sectionSamples(sec: Section, lines: Line[]): JsonValue[] {
+  return findSampleBodies(lines.slice(sec.start, sec.end))
+    .filter((b) => b.value !== undefined)
+    .map((b) => b.value!);
+}
+
 export interface SectionResult {
   name: string;
   operation: OperationModel;
@@ -37,7 +44,14 @@ export interface SectionResult {
   headless: boolean;
 }
 
-export function readSection(sec: Section, lines: Line[], file: string, vocab: Vocabulary, diagnostics: Diagnostic[]): SectionResult | undefined {
+export function readSection(
+  sec: Section,
+  lines: Line[],
+  file: string,
+  vocab: Vocabulary,
+  diagnostics: Diagnostic[],
+  global?: SampleIndex,
+): SectionResult | undefined {
   const body = lines.slice(sec.start, sec.end);
   const parts = splitParts(body);
   const get = (k: PartKind) => parts.filter((p) => p.kind === k).flatMap((p) => p.lines);
@@ -148,7 +162,7 @@ export function readSection(sec: Section, lines: Line[], file: string, vocab: Vo
   }
 
   // Response.
-  const respTree = buildTree(responseRows, responseIndex, file);
+  const respTree = buildTree(responseRows, responseIndex, file, global);
   diagnostics.push(...respTree.diagnostics);
   decorate(respTree.root, name, diagnostics);
   const responseSchema: SchemaModel = {
