@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../../scripts/model/diagnostic.ts';
+import { parseAuthentication } from '../../../scripts/dialects/huawei-rest/auth.ts';
+import { parseErrorCodes } from '../../../scripts/dialects/huawei-rest/errors-appendix.ts';
+import { parseServers } from '../../../scripts/dialects/huawei-rest/servers.ts';
+import { parseTables } from '../../../scripts/dialects/huawei-rest/tables.ts';
+import { fixtureLines } from './helpers.ts';
+
+describe('parseAuthentication', () => {
+  const lines = fixtureLines('authentication.txt');
+  const diags: Diagnostic[] = [];
+  const auth = parseAuthentication(lines, { heading: { number: '3.2', title: 'Authentication', depth: 2, index: 0 }, start: 1, end: lines.length }, 'f.txt', diags);
+
+  it('declares one scheme per listed method, either accepted', () => {
+    expect(auth.schemes.map((s) => [s.name, s.type, s.in, s.parameterName, s.scheme])).toEqual([
+      ['TokenBasedAuthentication', 'apiKey', 'header', 'X-Auth-Token', undefined],
+      ['AKSKBasedAuthentication', 'http', undefined, undefined, 'AK-SK'],
+    ]);
+    expect(auth.security).toEqual([['TokenBasedAuthentication'], ['AKSKBasedAuthentication']]);
+    expect([...auth.credentialHeaders]).toEqual([['x-auth-token', 'TokenBasedAuthentication']]);
+  });
+
+  it('records what the manual says about signing, and that it does not name the algorithm', () => {
+    const signing = auth.schemes[1].signing!;
+    expect(signing).toMatchObject({ method: 'AK/SK', algorithm: null, signatureHeader: null, maxBodySize: '12 MB' });
+    expect(Object.keys(signing.credentials as object)).toEqual(['AK', 'SK']);
+    expect(diags.map((d) => d.id)).toEqual(['signing-undocumented']);
+    expect(auth.schemes[0].description).toContain('valid for 24 hours');
+  });
+
+  it('without an Authentication section, declares nothing and says so', () => {
+    const d: Diagnostic[] = [];
+    expect(parseAuthentication(lines, undefined, 'f.txt', d).schemes).toEqual([]);
+    expect(d.map((x) => x.id)).toEqual(['auth-section-missing']);
+  });
+});
+
+describe('parseServers', () => {
+  it('derives a server with a region variable from the IAM endpoint example, flagged as inferred', () => {
+    const diags: Diagnostic[] = [];
+    const servers = parseServers(fixtureLines('request-uri.txt'), 'f.txt', diags);
+    expect(servers.map((s) => [s.url, s.variables])).toEqual([
+      ['https://asm.{region}.myhuaweicloud.com', { region: { default: 'cn-north-1', description: 'Region ID, e.g. cn-north-1 (the manual\'s example region).' } }],
+    ]);
+    expect(diags.map((d) => [d.id, d.source.line])).toEqual([['server-inferred', 22]]);
+  });
+  it('declares no server when the manual gives no example', () => {
+    const diags: Diagnostic[] = [];
+    expect(parseServers(fixtureLines('authentication.txt'), 'f.txt', diags)).toEqual([]);
+    expect(diags.map((d) => d.id)).toEqual(['server-unknown']);
+  });
+});
+
+describe('parseErrorCodes', () => {
+  it('reads the appendix table across its page break, with codes rejoined and HTTP statuses', () => {
+    const lines = fixtureLines('error-codes-appendix.txt');
+    const diags: Diagnostic[] = [];
+    const codes = parseErrorCodes(parseTables(lines, 0, lines.length, 'f.txt', diags), 'f.txt', diags);
+    expect(codes.map((c) => [c.httpStatus, c.code, c.message])).toEqual([
+      [400, 'ASM.01400001', 'Invalid request.'],
+      [401, 'ASM.01401001', 'Authorization failed.'],
+      [403, 'ASM.01403001', 'Forbidden.'],
+      [404, 'ASM.01404001', 'Resource not found.'],
+      [409, 'ASM.01409001', 'The resource already exists.'],
+      [429, 'ASM.01429001', 'Resource locked by other requests.'],
+      [500, 'ASM.01500001', 'Internal error.'],
+    ]);
+    expect(codes[3].solution).toBe('Check whether the resource to be accessed has been deleted.');
+    expect(diags.filter((d) => d.id === 'cell-rejoined')).toHaveLength(7);
+    expect(diags.filter((d) => d.id === 'header-rejoined')).toHaveLength(1);
+    expect(diags.filter((d) => d.id === 'table-continued')).toHaveLength(1);
+  });
+});
