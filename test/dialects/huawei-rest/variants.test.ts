@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../scripts/model/diagnostic.ts';
-import type { SchemaModel } from '../../../scripts/model/types.ts';
+import type { PropertyModel, SchemaModel } from '../../../scripts/model/types.ts';
 import { describeDifferences, nameVariants, structureKey } from '../../../scripts/dialects/huawei-rest/variants.ts';
 
 const src = (line: number) => ({ file: 'f.txt', line });
@@ -12,7 +12,7 @@ const metadata = (line: number, opts: { required?: boolean; uid?: string } = {})
   source: src(line),
   properties: [
     { name: 'name', required: !!opts.required, schema: { type: 'string', source: src(line + 1) } },
-    ...(opts.uid ? [{ name: 'uid', required: false, schema: { type: 'string', description: opts.uid, source: src(line + 2) } }] : []),
+    ...(opts.uid ? [{ name: 'uid', required: false, schema: { type: 'string', description: opts.uid, source: src(line + 2) } } satisfies PropertyModel] : []),
   ],
 });
 const body = (line: number, meta: SchemaModel): SchemaModel => ({ type: 'object', source: src(line), properties: [{ name: 'metadata', required: false, schema: meta }] });
