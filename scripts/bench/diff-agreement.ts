@@ -11,8 +11,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiCompare } from 'api-smart-diff';
-import { parse } from 'yaml';
 import { diffSpecs } from '../diff/engine.ts';
+import { parseSpec } from '../diff/load.ts';
 import type { DiffResult, Json } from '../diff/types.ts';
 import { extractBytes } from '../extract/index.ts';
 import { buildFromDocument } from '../pipeline.ts';
@@ -61,8 +61,8 @@ export function fixturePairs(): { name: string; base: Json; revision: Json }[] {
     .sort()
     .map((name) => ({
       name,
-      base: parse(readFileSync(join(FIXTURES, name, 'base.yaml'), 'utf8')) as Json,
-      revision: parse(readFileSync(join(FIXTURES, name, 'revision.yaml'), 'utf8')) as Json,
+      base: parseSpec(`${name}/base.yaml`, readFileSync(join(FIXTURES, name, 'base.yaml'), 'utf8')),
+      revision: parseSpec(`${name}/revision.yaml`, readFileSync(join(FIXTURES, name, 'revision.yaml'), 'utf8')),
     }));
 }
 
@@ -123,8 +123,8 @@ async function main(): Promise<number> {
     let last: DiffResult | undefined;
     for (let i = 0; i < 7; i++) {
       const t0 = performance.now();
-      const b = parse(baseYaml) as Json;
-      const r = parse(revYaml) as Json;
+      const b = parseSpec('base', baseYaml);
+      const r = parseSpec('revision', revYaml);
       const t1 = performance.now();
       last = diffSpecs({ label: 'base', spec: b }, { label: 'revision', spec: r });
       const t2 = performance.now();
