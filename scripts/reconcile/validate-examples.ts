@@ -5,6 +5,8 @@ import { diag } from '../model/diagnostic.ts';
 
 type Obj = Record<string, unknown>;
 
+const SPEC_ID = 'refspec:spec';
+
 export interface ExampleCheck {
   pointer: string;
   operationId: string;
@@ -28,6 +30,8 @@ export function validateResponseExamples(
   ajv.addVocabulary(['example', 'xml', 'discriminator', 'externalDocs']);
   for (const f of ['int32', 'int64', 'float', 'double']) ajv.addFormat(f, true);
   const components = (doc.components as Obj | undefined)?.schemas as Obj | undefined;
+  // Compile the components once; each response schema then only references them.
+  ajv.addSchema({ $id: SPEC_ID, $defs: rewriteRefs(components ?? {}) as Obj });
   const checks: ExampleCheck[] = [];
   const diagnostics: Diagnostic[] = [];
   const paths = (doc.paths ?? {}) as Obj;
@@ -41,7 +45,7 @@ export function validateResponseExamples(
           if (!/json/.test(type)) continue;
           const m = media as Obj;
           if (!m.schema || !m.examples) continue;
-          const schema = { $defs: rewriteRefs(components ?? {}) as Obj, ...(rewriteRefs(m.schema) as Obj) };
+          const schema = rewriteRefs(m.schema) as Obj;
           let validate;
           try {
             validate = ajv.compile(schema);
@@ -116,7 +120,7 @@ function rewriteRefs(v: unknown): unknown {
   if (v && typeof v === 'object') {
     const out: Obj = {};
     for (const [k, x] of Object.entries(v as Obj)) {
-      out[k] = k === '$ref' && typeof x === 'string' ? x.replace('#/components/schemas/', '#/$defs/') : rewriteRefs(x);
+      out[k] = k === '$ref' && typeof x === 'string' ? x.replace('#/components/schemas/', `${SPEC_ID}#/$defs/`) : rewriteRefs(x);
     }
     return out;
   }
