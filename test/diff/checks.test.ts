@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { diffSpecs } from '../../scripts/diff/engine.ts';
 import { checks } from '../../scripts/diff/registry.ts';
 import type { Level } from '../../scripts/diff/types.ts';
+import messages from '../../scripts/diff/messages.json' with { type: 'json' };
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/diff');
 
@@ -192,6 +193,12 @@ describe('diff checks: one fixture pair per check', () => {
     const dirs = readdirSync(FIXTURES).filter((d) => !d.startsWith('.')).sort();
     expect(dirs).toEqual(Object.keys(cases).sort());
     for (const c of checks) expect(cases[c.id], c.id).toBeDefined();
+  });
+
+  it('message templates (messages.json) exist for exactly the registered checks', () => {
+    expect(Object.keys(messages).sort()).toEqual(checks.map((c) => c.id).sort());
+    const files = readdirSync(join(import.meta.dirname, '../../scripts/diff/checks')).map((f) => f.replace(/\.ts$/, ''));
+    expect(files.sort()).toEqual(checks.map((c) => c.id).sort());
   });
 
   it('check ids are unique kebab-case', () => {
