@@ -33,7 +33,8 @@ export function readProse(paragraphs: string[]): ProseFacts {
     }
   }
   for (const p of paragraphs) {
-    const m = /Default value\s*:\s*([^\s.,;]+(?:\.\d+)?)\s*\.?/i.exec(p);
+    // Only a literal that ends its sentence: "Default value: mesh-log-{ASM instance ID}." is prose.
+    const m = /Default value\s*:\s*([^\s,;]+?)\s*(?:[.,;]|$)(?=\s|$)/i.exec(p);
     if (m) {
       out.default = m[1];
       break;
