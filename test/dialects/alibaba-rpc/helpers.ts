@@ -38,6 +38,7 @@ export const FIXTURES = {
   'get-ca-cert': 5382,
   permissions: 5437,
   'describe-vswitches-json': 5941,
+  'eip-instance-type': 6383,
   'sidecar-config-heading': 6794,
   'clusters-access-log-rows': 7441,
   'explorer-footer': 8009,

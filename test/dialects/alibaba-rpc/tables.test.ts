@@ -199,7 +199,7 @@ describe('Map rows and their value row', () => {
 
   it('the fields after the value row are rows of their own', () => {
     const rs = rows('ccm-version-rows');
-    expect(rs.map((r) => r.name)).toEqual(['CCMVersions', '*', 'QueryState']);
+    expect(rs.map((r) => r.name)).toEqual(['CCMVersions', '*', 'QueryState', 'Version']);
     expect(row(rs, 'QueryState').source.line).toBe(5088);
   });
 });
