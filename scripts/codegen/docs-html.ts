@@ -52,6 +52,25 @@ export function externalLoads(html: string): string[] {
   return found;
 }
 
+/**
+ * Content-Security-Policy of the page: inline scripts/styles of the bundle run, images and fonts
+ * only from data: URIs, and nothing at all can be fetched from the network (telemetry, CDN logo,
+ * icon packs) even if the bundle tries.
+ */
+export const CSP =
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; worker-src blob:; base-uri 'none'; form-action 'none'";
+
+/** Redoc's attribution logo is an <img> from a CDN with no option to turn it off: point it at an inline SVG. */
+const CDN_LOGOS = [/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini-full\.svg/g, /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini\.svg/g];
+const INLINE_LOGO = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='60' height='16'%3E%3Ctext x='0' y='12' font-size='11' font-family='sans-serif'%3ERedoc%3C/text%3E%3C/svg%3E";
+
+export function offline(html: string): string {
+  let out = html;
+  for (const re of CDN_LOGOS) out = out.replace(re, INLINE_LOGO);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CSP}" />`;
+  return /<head>/i.test(out) ? out.replace(/<head>/i, `<head>\n  ${meta}`) : `${meta}\n${out}`;
+}
+
 function redoclyCli(): string {
   const require = createRequire(import.meta.url);
   const pkg = require.resolve('@redocly/cli/package.json');
@@ -76,7 +95,7 @@ export async function generateHtml(doc: Obj, specPath: string): Promise<string> 
     ).catch((err: Error & { stderr?: string }) => {
       throw new Error(`redocly build-docs failed for ${specPath}: ${(err.stderr ?? err.message).trim().split('\n').slice(-3).join(' ')}`);
     });
-    let html = await readFile(output, 'utf8');
+    let html = offline(await readFile(output, 'utf8'));
     const external = externalLoads(html);
     if (external.length) throw new Error(`${specPath}: the HTML reference would load ${external[0]}`);
     const banner = `<!-- ${htmlText(bannerText(specPath)).replace(/--/g, '- -')} -->\n`;
