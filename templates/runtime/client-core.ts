@@ -31,6 +31,11 @@ export interface CommonClientOptions extends Omit<HttpOptions, 'signal'> {
 
 export interface AlibabaClientOptions extends CommonClientOptions {
   credentials?: AlibabaCredentialOptions | AlibabaCredentials;
+  /**
+   * Overrides of the signing settings read from the spec, e.g. `{ timestampParameter: 'Timestamp' }`
+   * (the manual prints `TimeStamp`; Alibaba's SDKs send `Timestamp`).
+   */
+  signing?: RpcSigningSettings;
 }
 
 export interface HuaweiClientOptions extends CommonClientOptions {
@@ -79,8 +84,9 @@ function withDefaults<I>(op: OperationDescriptor, input: object, defaults: Recor
 }
 
 function httpOptions(options: CommonClientOptions, init?: CallOptions): HttpOptions {
-  const { region: _r, endpoint: _e, now: _n, nonce: _c, ...http } = options as CommonClientOptions & { credentials?: unknown };
+  const { region: _r, endpoint: _e, now: _n, nonce: _c, ...http } = options as CommonClientOptions & { credentials?: unknown; signing?: unknown };
   delete (http as { credentials?: unknown }).credentials;
+  delete (http as { signing?: unknown }).signing;
   return { ...http, ...(init?.signal ? { signal: init.signal } : {}) };
 }
 
@@ -88,12 +94,13 @@ export function createAlibabaCore(options: AlibabaClientOptions, defaults: ApiDe
   const credentials = resolveAlibabaCredentials(options.credentials);
   const endpoint = resolveEndpoint(defaults.server, options);
   const secrets = credentials.secrets();
+  const signing: RpcSigningSettings = { ...defaults.rpc, ...options.signing };
   return {
     call<I>(op: OperationDescriptor, build: (input: I, options: BuildOptions) => BuiltRequest, input: object, init?: CallOptions) {
       const full = withDefaults<I>(op, input, { RegionId: options.region });
       const buildOptions: BuildOptions = {
         endpoint,
-        sign: (req, ctx) => signRpcRequest(req, credentials, ctx, defaults.rpc),
+        sign: (req, ctx) => signRpcRequest(req, credentials, ctx, signing),
         ...(options.now ? { now: options.now } : {}),
         ...(options.nonce ? { nonce: options.nonce } : {}),
       };
