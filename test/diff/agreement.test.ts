@@ -9,7 +9,7 @@ import { fixturePairs, verdict } from '../../scripts/bench/diff-agreement.ts';
 
 /** pair -> [our verdict, why we differ] */
 const EXPLAINED: Record<string, [ours: 'breaking' | 'not breaking', why: string]> = {
-  'deprecated-operation-removed': ['not breaking', 'announced removal: we warn, as oasdiff does for removal after deprecation'],
+  'deprecated-operation-removed': ['not breaking', 'announced removal (deprecated first): warning'],
   'operation-id-changed': ['breaking', 'generated client method names come from operationId; api-smart-diff calls it an annotation'],
   'request-body-added-required': ['breaking', 'api-smart-diff ignores requestBody.required when a body is added'],
   'request-parameter-default-changed': ['not breaking', 'requests stay valid; only callers that omit the parameter see new behaviour (warning)'],
@@ -19,7 +19,7 @@ const EXPLAINED: Record<string, [ours: 'breaking' | 'not breaking', why: string]
   'request-property-type-changed': ['breaking', 'the property is inside contentSchema (JSON-string parameter), which api-smart-diff does not classify'],
   'response-error-status-removed': ['not breaking', 'error handling for it becomes dead code, nothing fails (warning)'],
   'response-property-became-required': ['not breaking', 'api-smart-diff diffs components/schemas as if request schemas; the schema is only used in a response'],
-  'response-property-enum-value-added': ['not breaking', 'warning, as in oasdiff: exhaustive switches meet a new value'],
+  'response-property-enum-value-added': ['not breaking', 'warning: only exhaustive switches meet a new value'],
   'response-property-enum-value-removed': ['not breaking', 'a response returning fewer values breaks nobody; api-smart-diff flags the components/schemas copy'],
   'response-property-format-changed': ['not breaking', 'warning; api-smart-diff flags the components/schemas copy as a request change'],
   'response-property-removed': ['breaking', 'generated TS types lose the field, so code reading it stops compiling; api-smart-diff: optional field, non-breaking'],
