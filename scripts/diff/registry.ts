@@ -31,7 +31,9 @@ import requestParameterSerializationChanged from './checks/request-parameter-ser
 import requestParameterTypeChanged from './checks/request-parameter-type-changed.ts';
 import requestPropertyAddedRequired from './checks/request-property-added-required.ts';
 import requestPropertyAdded from './checks/request-property-added.ts';
+import requestPropertyBecameOptional from './checks/request-property-became-optional.ts';
 import requestPropertyBecameRequired from './checks/request-property-became-required.ts';
+import requestPropertyEnumValueAdded from './checks/request-property-enum-value-added.ts';
 import requestPropertyEnumValueRemoved from './checks/request-property-enum-value-removed.ts';
 import requestPropertyRemoved from './checks/request-property-removed.ts';
 import requestPropertyTypeChanged from './checks/request-property-type-changed.ts';
@@ -87,7 +89,9 @@ export const checks: readonly Check[] = [
   requestParameterTypeChanged,
   requestPropertyAddedRequired,
   requestPropertyAdded,
+  requestPropertyBecameOptional,
   requestPropertyBecameRequired,
+  requestPropertyEnumValueAdded,
   requestPropertyEnumValueRemoved,
   requestPropertyRemoved,
   requestPropertyTypeChanged,

@@ -103,6 +103,12 @@ const cases: Record<string, Expected[]> = {
   'request-property-became-required': [
     { id: 'request-property-became-required', level: 'breaking', operation: 'UpdateThing', location: both('#/components/schemas/ThingInput/properties/Size') },
   ],
+  'request-property-became-optional': [
+    { id: 'request-property-became-optional', level: 'info', operation: 'UpdateThing', location: both('#/components/schemas/ThingInput/properties/Name') },
+  ],
+  'request-property-enum-value-added': [
+    { id: 'request-property-enum-value-added', level: 'info', operation: 'UpdateThing', location: both('#/components/schemas/ThingInput/properties/Mode') },
+  ],
   'request-property-type-changed': [
     {
       id: 'request-property-type-changed',
