@@ -391,7 +391,7 @@ export interface components {
         TelemetryConfigInput: {
             metrics?: components["schemas"]["MetricInput"];
             accessLogging?: components["schemas"]["AccessLogging"];
-            tracing?: components["schemas"]["TracingInput"];
+            tracing?: components["schemas"]["Tracing"];
         };
         /**
          * Tracing
@@ -419,27 +419,6 @@ export interface components {
             /** @description Provider name. */
             name?: string;
             zipkin?: components["schemas"]["ZipkinTracingProvider"];
-        };
-        /**
-         * Tracing
-         * @description Tracing configuration, which is used to report traces in the service mesh.
-         */
-        TracingInput: {
-            /**
-             * Format: float
-             * @description Tracing sampling rate.
-             */
-            randomSamplingPercentage?: number;
-            /**
-             * @description Name of the default provider that tracing reports data to, which must match the name field in extensionProviders or use the preset provider apmotel of ASM.
-             *     If apm-otel is used, ensure that APM 2.0 is supported in the current region and the service mesh version is later than 1.18.
-             */
-            defaultProviders?: string[];
-            /**
-             * @description User-defined provider. Currently, Zipkin is supported.
-             *     If you configure the Zipkin provider, ensure that the service mesh version is 1.15 or later.
-             */
-            extensionProviders?: components["schemas"]["TracingExtensionProvider"][];
         };
         /**
          * ZipkinTracingProvider

@@ -51,12 +51,33 @@ export class Vocabulary {
     return (this.splits.get(word)?.size ?? 0) >= 2;
   }
 
+  /** Occurrences of each prose word; hyphen-less spelling -> hyphenated word ("apmotel" -> "apm-otel"). */
+  private readonly counts = new Map<string, number>();
+  private readonly hyphenated = new Map<string, string>();
+
   add(word: string): void {
     if (/^[A-Za-z][A-Za-z0-9_.-]*$/.test(word)) this.words.add(word);
   }
 
   addText(text: string): void {
-    for (const w of text.match(/[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9]/g) ?? []) this.add(w);
+    for (const w of text.match(/[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9]/g) ?? []) {
+      this.add(w);
+      this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+      if (w.includes('-')) {
+        const bare = w.replace(/-/g, '');
+        const known = this.hyphenated.get(bare);
+        if (!known || (this.counts.get(w) ?? 0) > (this.counts.get(known) ?? 0)) this.hyphenated.set(bare, w);
+      }
+    }
+  }
+
+  count(word: string): number {
+    return this.counts.get(word) ?? 0;
+  }
+
+  /** The hyphenated spelling of a word whose hyphen the extraction lost, when the manual has it. */
+  hyphenatedFormOf(word: string): string | undefined {
+    return this.hyphenated.get(word);
   }
 
   has(word: string): boolean {
@@ -150,4 +171,22 @@ const LATEX_HEADING = /^\s*\$\\mathbf\{(\d+)\}_\{\\mathsf\{([^}]*)\}\}\$\s*$/;
 export function stripLatexHeading(text: string): string | undefined {
   const m = LATEX_HEADING.exec(text);
   return m ? `${m[1]} ${m[2]}` : undefined;
+}
+
+/**
+ * A hyphen lost inside a word ("the preset provider apmotel of ASM", printed "apm-otel" in the next
+ * sentence and in every other copy): restored when the hyphen-less spelling occurs at most once and
+ * the hyphenated one at least twice.
+ */
+export function restoreLostHyphens(text: string, vocab: Vocabulary): { text: string; restored: string[] } {
+  const restored: string[] = [];
+  const out = text.replace(/\b[A-Za-z][A-Za-z0-9]{3,}\b/g, (w) => {
+    const h = vocab.hyphenatedFormOf(w);
+    if (h && vocab.count(w) <= 1 && vocab.count(h) >= 2) {
+      restored.push(`${w} -> ${h}`);
+      return h;
+    }
+    return w;
+  });
+  return { text: out, restored };
 }

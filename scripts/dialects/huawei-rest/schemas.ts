@@ -8,7 +8,7 @@ import type { Diagnostic, SourceRef } from '../../model/diagnostic.ts';
 import { diag } from '../../model/diagnostic.ts';
 import type { PropertyModel, SchemaModel } from '../../model/types.ts';
 import { applyProseConstraints } from './constraints.ts';
-import { repairIdentifier, tidyProse, type Vocabulary } from './repair.ts';
+import { repairIdentifier, restoreLostHyphens, tidyProse, type Vocabulary } from './repair.ts';
 import { cell, strayFragments, type Table, type TableRow } from './tables.ts';
 import { parseTypeCell } from './type-cell.ts';
 
@@ -103,7 +103,11 @@ export function rowProperty(ctx: SchemaContext, t: Table, row: TableRow, seen: s
       );
     }
   }
-  const description = tidyProse(cell(t, row, 'Description', true));
+  const hyphens = restoreLostHyphens(tidyProse(cell(t, row, 'Description', true)), ctx.vocab);
+  const description = hyphens.text;
+  if (hyphens.restored.length) {
+    ctx.diags.push(diag('hyphen-restored', 'info', `${tableLabel(t)}: ${name}: lost hyphen restored (${hyphens.restored.join(', ')}), as the manual spells it elsewhere`, source));
+  }
   const { schema, shared } = cellSchema(ctx, t, row, name, seen);
   if (shared) {
     // The nested table's schema is shared by every row that refers to it. When one row refers to

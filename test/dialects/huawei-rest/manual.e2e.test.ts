@@ -56,8 +56,11 @@ describe('Huawei Cloud ASM manual -> OpenAPI', () => {
     expect(fieldSelector.required).toEqual(['key', 'operator', 'values']);
     expect(fieldSelector.properties.operator.const).toBe('In');
     expect(deref(req.properties.metadata).properties.name).toMatchObject({ minLength: 4, maxLength: 64, pattern: '^[a-z](?:[a-z0-9-]*[a-z0-9])?$' });
-    // Table 4-19: defaultProviders has an empty Mandatory cell -> optional, reported.
-    expect(schemas.TracingInput.required).toBeUndefined();
+    // Table 4-19: defaultProviders has an empty Mandatory cell -> optional (reported); with the lost
+    // hyphen of "apmotel" restored, the request copy of Tracing is the response copy.
+    expect(schemas.TelemetryConfigInput.properties.tracing).toEqual({ $ref: '#/components/schemas/Tracing' });
+    expect(schemas.Tracing.required).toBeUndefined();
+    expect(schemas.TracingInput).toBeUndefined();
   });
 
   it('repaired names, inferred type and float/integer types in the response structures', () => {
@@ -86,7 +89,7 @@ describe('Huawei Cloud ASM manual -> OpenAPI', () => {
     const titled = Object.entries(schemas).filter(([, s]) => (s as Obj).title === 'MeshMetadata').map(([n]) => n).sort();
     expect(titled).toEqual(['CreateServiceMeshMeshMetadata', 'MeshMetadata', 'MeshMetadataInput']);
     const differs = build.diagnostics.filter((d) => d.id === 'schema-copy-differs');
-    expect(differs.map((d) => d.message.split(' ')[0])).toEqual(['MeshMetadata', 'MeshSpec', 'MeshExtendParams', 'MeshCluster', 'MeshConfig', 'TelemetryConfig', 'Metric', 'Aom', 'Tracing', 'MeshMetadata', 'MeshSpec', 'MeshExtendParams']);
+    expect(differs.map((d) => d.message.split(' ')[0])).toEqual(['MeshMetadata', 'MeshSpec', 'MeshExtendParams', 'MeshCluster', 'MeshConfig', 'TelemetryConfig', 'Metric', 'Aom', 'MeshMetadata', 'MeshSpec', 'MeshExtendParams']);
     expect(differs.find((d) => d.source.line === 523)?.message).toContain('uid: description differs');
     // 11 error tables (4-38 … 4-103) are one ErrorResponse.
     const errs = Object.values(spec.paths as Obj).flatMap((item) => Object.values(item as Obj).flatMap((o) => Object.entries((o as Obj).responses).filter(([st]) => Number(st) >= 400).map(([, r]) => (r as Obj).content['application/json'].schema.$ref)));

@@ -6,6 +6,7 @@ import {
   joinWrappedTitle,
   readingsOf,
   repairIdentifier,
+  restoreLostHyphens,
   stripLatexHeading,
   tidyProse,
 } from '../../../scripts/dialects/huawei-rest/repair.ts';
@@ -70,5 +71,20 @@ describe('prose and headings', () => {
   it('reads the LaTeX chapter heading', () => {
     expect(stripLatexHeading(' $\\mathbf{4}_{\\mathsf{API}}$')).toBe('4 API');
     expect(stripLatexHeading('4.1 Service Mesh APIs')).toBeUndefined();
+  });
+});
+
+describe('restoreLostHyphens', () => {
+  it('restores "apmotel" as "apm-otel" when the manual prints apm-otel more often (Table 4-19 vs 4-34)', () => {
+    const v = new Vocabulary();
+    v.addText('use the preset provider apmotel of ASM.\nIf apm-otel is used, ensure that APM 2.0 is supported');
+    v.addText('use the preset provider apm-otel of ASM.');
+    expect(restoreLostHyphens('use the preset provider apmotel of ASM.', v)).toEqual({ text: 'use the preset provider apm-otel of ASM.', restored: ['apmotel -> apm-otel'] });
+  });
+  it('leaves a hyphen-less word the manual uses repeatedly ("tokenbased" printed 4 times)', () => {
+    const v = new Vocabulary();
+    for (let i = 0; i < 4; i++) v.addText('If tokenbased authentication is used');
+    v.addText('token-based token-based');
+    expect(restoreLostHyphens('If tokenbased authentication', v).restored).toEqual([]);
   });
 });
