@@ -101,3 +101,16 @@ describe('Huawei AK/SK signature (SDK-HMAC-SHA256)', () => {
     expect(a.headers.Authorization).not.toBe(b.headers.Authorization);
   });
 });
+
+describe('credentials never show their secrets', () => {
+  it('in JSON, util.inspect, String() and template strings', async () => {
+    const { inspect } = await import('node:util');
+    const { HuaweiTokenCredentials } = await import('../../templates/runtime/credentials.ts');
+    const all = [new AlibabaCredentials('id', 'ali-secret-1', 'sts-token-1'), new HuaweiAkSkCredentials('ak', 'hw-secret-2', 'p'), new HuaweiTokenCredentials('hw-token-3')];
+    for (const c of all) {
+      for (const text of [JSON.stringify(c), inspect(c, { depth: 5, showHidden: true }), String(c), `${c}`, JSON.stringify({ nested: c })]) {
+        expect(text).not.toMatch(/ali-secret-1|sts-token-1|hw-secret-2|hw-token-3/);
+      }
+    }
+  });
+});
