@@ -5,7 +5,9 @@
  */
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { diag } from '../../model/diagnostic.ts';
-import type { ErrorCodeModel } from '../../model/types.ts';
+import type { ErrorCodeModel, ExampleModel, JsonValue, SchemaModel } from '../../model/types.ts';
+import { rebuildExample, scanFacts } from './examples.ts';
+import { type Line, refOf } from './lines.ts';
 import { joinSplitToken, tidyProse } from './repair.ts';
 import { rowRef } from './schemas.ts';
 import { cell, type Table } from './tables.ts';
@@ -35,4 +37,52 @@ export function parseErrorCodes(tables: Table[], file: string, diags: Diagnostic
     }
   }
   return out;
+}
+
+/**
+ * The appendix's "Error Response Body Format" example, rebuilt against the error body schema the
+ * operations document, and the HTTP status of the code it shows (from the error-code table).
+ * Also reports when the appendix prose names the fields differently from the tables
+ * ("error_code" in the prose, "errorCode" in every table).
+ */
+export function appendixErrorExample(
+  lines: Line[],
+  range: { start: number; end: number } | undefined,
+  errorSchema: SchemaModel | undefined,
+  codes: ErrorCodeModel[],
+  file: string,
+  diags: Diagnostic[],
+): { status: number; example: ExampleModel } | undefined {
+  if (!range || !errorSchema) return undefined;
+  const fieldNames = new Set((errorSchema.properties ?? []).map((p) => p.name));
+  for (let i = range.start; i < range.end; i++) {
+    const named = [...lines[i].text.matchAll(/\*\*([a-z]+_[a-z_]+)\*\*/g)].map((m) => m[1]).filter((n) => !fieldNames.has(n));
+    if (named.length) {
+      diags.push(diag('error-field-names-differ', 'info', `the appendix prose names the error fields ${named.join(', ')}; the response tables and the example use ${[...fieldNames].join(', ')} (the tables are followed)`, refOf(file, lines[i])));
+    }
+  }
+  let open = -1;
+  for (let i = range.start; i < range.end; i++) {
+    if (!/^\s*```/.test(lines[i].text)) continue;
+    if (open < 0) {
+      open = i;
+      continue;
+    }
+    const body = lines.slice(open + 1, i);
+    const label = 'appendix error response example';
+    const scanned = scanFacts(body);
+    const rebuilt = rebuildExample(scanned, errorSchema, file, label);
+    diags.push(...rebuilt.diagnostics);
+    for (const d of scanned.dropped) diags.push(diag('example-fragment-dropped', 'info', `${label}: "${d.line.text.trim()}" left out (${d.reason})`, refOf(file, d.line)));
+    const source = refOf(file, lines[open], lines[i]);
+    const code = (rebuilt.value as Record<string, JsonValue>)?.errorCode ?? Object.values((rebuilt.value ?? {}) as Record<string, JsonValue>).find((v) => typeof v === 'string' && codes.some((c) => c.code === v));
+    const status = codes.find((c) => c.code === code)?.httpStatus;
+    if (rebuilt.problems.length || status === undefined) {
+      diags.push(diag('example-dropped', 'warning', `${label}: ${rebuilt.problems.length ? rebuilt.problems.join('; ') : 'the code it shows is not in the error-code table'}; left out`, source));
+      return undefined;
+    }
+    diags.push(diag('example-recovered', 'info', `${label}: rebuilt from ${scanned.facts.length} printed key lines (${rebuilt.placed} placed; ${scanned.dropped.length} unreadable lines left out); shown on the ${status} responses, the status of ${String(code)} in the error-code table`, source));
+    return { status, example: { name: 'appendix', summary: `Error response body format (appendix), code ${String(code)}`, mediaType: 'application/json', value: rebuilt.value, source } };
+  }
+  return undefined;
 }

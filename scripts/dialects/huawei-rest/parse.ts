@@ -10,7 +10,7 @@ import { diag } from '../../model/diagnostic.ts';
 import type { ApiModel, SchemaModel, TagModel } from '../../model/types.ts';
 import type { DialectResult } from '../types.ts';
 import { parseAuthentication } from './auth.ts';
-import { parseErrorCodes } from './errors-appendix.ts';
+import { appendixErrorExample, parseErrorCodes } from './errors-appendix.ts';
 import { type Line, rangeRef, readLines, refOf } from './lines.ts';
 import { buildOperation, type OperationContext } from './operations.ts';
 import { Vocabulary, tidyProse } from './repair.ts';
@@ -114,6 +114,17 @@ export function parseHuawei(doc: SourceDocument): DialectResult {
   const labels = new Map<SchemaModel, string>();
   for (const [id, s] of schemaCtx.built) labels.set(s, `Table ${id}`);
   nameVariants(roots, diags, (s) => labels.get(s));
+
+  // The appendix's error body example goes on the responses of the status its code has.
+  const errorSchema = operations.flatMap((o) => o.responses).find((r) => r.schema?.componentName === 'ErrorResponse')?.schema;
+  const appendix = appendixErrorExample(lines, errorSection, errorSchema, errorCodes, file, diags);
+  if (appendix) {
+    for (const op of operations) {
+      for (const r of op.responses) {
+        if (r.status === String(appendix.status) && r.schema?.componentName === 'ErrorResponse') r.examples.push(appendix.example);
+      }
+    }
+  }
 
   for (const t of tables.values()) {
     if (structureName(t.caption) && !schemaCtx.referenced.has(t.id!) && !schemaCtx.built.has(t.id!)) {

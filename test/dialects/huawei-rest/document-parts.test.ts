@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../scripts/model/diagnostic.ts';
 import { parseAuthentication } from '../../../scripts/dialects/huawei-rest/auth.ts';
-import { parseErrorCodes } from '../../../scripts/dialects/huawei-rest/errors-appendix.ts';
+import { appendixErrorExample, parseErrorCodes } from '../../../scripts/dialects/huawei-rest/errors-appendix.ts';
 import { parseServers } from '../../../scripts/dialects/huawei-rest/servers.ts';
 import { parseTables } from '../../../scripts/dialects/huawei-rest/tables.ts';
 import { fixtureLines } from './helpers.ts';
@@ -69,5 +69,36 @@ describe('parseErrorCodes', () => {
     expect(diags.filter((d) => d.id === 'cell-rejoined')).toHaveLength(7);
     expect(diags.filter((d) => d.id === 'header-rejoined')).toHaveLength(1);
     expect(diags.filter((d) => d.id === 'table-continued')).toHaveLength(1);
+  });
+});
+
+describe('appendixErrorExample', () => {
+  const lines = fixtureLines('error-codes-appendix.txt');
+  const codes = parseErrorCodes(parseTables(lines, 0, lines.length, 'f.txt', []), 'f.txt', []);
+  const errorBody = {
+    type: 'object' as const,
+    properties: [
+      { name: 'errorCode', required: false, schema: { type: 'string' as const, minLength: 8, maxLength: 36 } },
+      { name: 'errorMsg', required: false, schema: { type: 'string' as const, minLength: 2, maxLength: 512 } },
+    ],
+  };
+
+  it('keeps the readable errorCode, leaves out the unquoted errorMsg, and finds the status of the code', () => {
+    const diags: Diagnostic[] = [];
+    const r = appendixErrorExample(lines, { start: 0, end: lines.length }, errorBody, codes, 'f.txt', diags)!;
+    expect(r.status).toBe(400);
+    expect(r.example.value).toEqual({ errorCode: 'ASM.01400001' });
+    expect(diags.map((d) => [d.id, d.source.line])).toEqual([
+      ['error-field-names-differ', 17],
+      ['example-fragment-dropped', 11],
+      ['example-fragment-dropped', 12],
+      ['example-recovered', 9],
+    ]);
+  });
+
+  it('drops the example when its code is not in the table', () => {
+    const diags: Diagnostic[] = [];
+    expect(appendixErrorExample(lines, { start: 0, end: lines.length }, errorBody, [], 'f.txt', diags)).toBeUndefined();
+    expect(diags.map((d) => d.id)).toContain('example-dropped');
   });
 });

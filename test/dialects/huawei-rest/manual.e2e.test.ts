@@ -175,13 +175,19 @@ describe('Huawei Cloud ASM manual -> OpenAPI', () => {
         }
       }
     }
-    expect(count).toBe(4);
+    // 4 success bodies + the appendix's error body on the four 400 responses (its code ASM.01400001 is a 400).
+    expect(count).toBe(8);
     expect(build.exampleChecks.map((c) => [c.operationId, c.status, c.valid])).toEqual([
       ['CreateServiceMesh', '201', true],
+      ['CreateServiceMesh', '400', true],
       ['ListServiceMeshes', '200', true],
+      ['ListServiceMeshes', '400', true],
       ['DeleteServiceMesh', '200', true],
+      ['DeleteServiceMesh', '400', true],
       ['GetServiceMesh', '200', true],
+      ['GetServiceMesh', '400', true],
     ]);
+    expect(spec.paths['/v1/{project_id}/meshes'].post.responses['400'].content['application/json'].examples.appendix.value).toEqual({ errorCode: 'ASM.01400001' });
   });
 
   it('reports each damage the issue lists where it occurs in the manual', () => {
