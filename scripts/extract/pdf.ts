@@ -110,6 +110,10 @@ interface RawLine {
   text: string;
   /** Blank line before it (the vertical flow broke: paragraph gap or a jump back up). */
   gapBefore: boolean;
+  /** x where each tab-separated cell starts. */
+  cells: number[];
+  /** Merged into another line. */
+  dropped?: boolean;
 }
 
 /**
@@ -128,13 +132,21 @@ export function linesFromPages(pages: TextRun[][]): SourceLine[] {
   for (const lines of perPage) {
     for (const l of lines) {
       if (furniture.has(furnitureKey(l))) continue;
-      if (l.gapBefore && out.length && out[out.length - 1].text !== '') {
+      // A gap measured from dropped furniture or across a page break is not a paragraph gap.
+      const prevKept = out[out.length - 1];
+      if (l.gapBefore && prevKept && prevKept.text !== '' && prevKept.page === l.page && !droppedBefore(lines, l, furniture)) {
         out.push({ text: '', line: out.length + 1, page: l.page });
       }
       out.push({ text: l.text, line: out.length + 1, page: l.page, x: Math.round(l.x * 10) / 10 });
     }
   }
   return out;
+}
+
+/** Whether the line drawn just before `l` on its page was dropped as furniture. */
+function droppedBefore(lines: RawLine[], l: RawLine, furniture: Set<string>): boolean {
+  const i = lines.indexOf(l);
+  return i > 0 && furniture.has(furnitureKey(lines[i - 1]));
 }
 
 function groupRuns(runs: TextRun[], page: number): RawLine[] {
@@ -152,11 +164,25 @@ function groupRuns(runs: TextRun[], page: number): RawLine[] {
       }
       const gap = r.x - cur.end;
       const sep = gap > 0.8 * cur.size ? '\t' : gap > 0.12 * cur.size && !/\s$/.test(cur.text) && !/^\s/.test(r.str) ? ' ' : '';
+      if (sep === '\t') cur.cells.push(r.x);
       cur.text += sep + r.str;
       cur.end = Math.max(cur.end, r.x + r.width);
       continue;
     }
     if (blank) continue;
+    // A cell drawn after a neighbour that wrapped onto several lines jumps back up to the row's
+    // first baseline: it belongs on that line (top-aligned table rows), provided every line drawn
+    // since hangs below it (so it is the same row, not a vertically centred cell of another).
+    if (cur && r.y > cur.y + 0.35 * r.size) {
+      const target = rowLineAt(lines, r);
+      if (target) {
+        target.cells.push(r.x);
+        target.text += `\t${r.str.trimStart()}`;
+        target.end = Math.max(target.end, r.x + r.width);
+        cur = target;
+        continue;
+      }
+    }
     const prev = cur;
     const lead = r.str.length - r.str.trimStart().length;
     cur = {
@@ -167,12 +193,73 @@ function groupRuns(runs: TextRun[], page: number): RawLine[] {
       end: r.x + r.width,
       text: r.str.slice(lead),
       gapBefore: prev !== undefined && (r.y > prev.y + 0.35 * r.size || prev.y - r.y > 1.9 * Math.max(prev.size, r.size)),
+      cells: [],
     };
     if (lead && r.str.length) cur.x += (r.width * lead) / r.str.length;
+    cur.cells.push(cur.x);
     lines.push(cur);
   }
   for (const l of lines) l.text = l.text.replace(/\s+$/, '');
-  return lines;
+  alignToColumns(lines);
+  return lines.filter((l) => !l.dropped);
+}
+
+/** The earlier line on r's baseline, left of r, with every later line hanging below it. */
+function rowLineAt(lines: RawLine[], r: TextRun): RawLine | undefined {
+  const tol = 0.35 * r.size;
+  for (let i = lines.length - 1, seen = 0; i >= 0 && seen < 60; i--, seen++) {
+    const l = lines[i];
+    if (Math.abs(l.y - r.y) <= tol) {
+      if (l.end > r.x + 0.5 * r.size) return undefined;
+      for (let j = i + 1; j < lines.length; j++) if (lines[j].y > l.y - tol) return undefined;
+      return l;
+    }
+    if (l.y > r.y + tol) return undefined; // above the run: the row has been passed
+  }
+  return undefined;
+}
+
+/**
+ * Table continuation lines: a line that starts under the k-th cell of the table row above it (a
+ * wrapped cell, the next paragraph of a description) gets k leading tabs, as a text extraction of
+ * the table gives ("\t\t\tEnter 4 to 64 characters…"); rows of one table are not separated by
+ * blank lines. The table ends at a line that starts left of its first column.
+ */
+function alignToColumns(lines: RawLine[]): void {
+  let row: RawLine | undefined;
+  let last: RawLine | undefined;
+  const near = (a: number, b: number) => Math.abs(a - b) <= 1.5;
+  for (const l of lines) {
+    if (!row) {
+      if (l.cells.length > 1) row = l;
+      last = l;
+      continue;
+    }
+    const k = row.cells.findIndex((x) => near(x, l.x));
+    if (k === 0 && l.cells.length === 1 && row.cells.length > 1 && last && last.y - l.y <= 1.4 * l.size && last.y > l.y) {
+      // The first cell wrapped ("randomSamplingP" / "ercentage"): rejoin it in the row's first
+      // cell with a space, as text extractions of such tables do ("randomSamplingP ercentage").
+      const tab = row.text.indexOf('\t');
+      row.text = `${row.text.slice(0, tab)} ${l.text}${row.text.slice(tab)}`;
+      l.dropped = true;
+      last = l;
+      continue;
+    }
+    last = l;
+    if (k > 0) {
+      l.text = '\t'.repeat(k) + l.text;
+      l.gapBefore = false;
+      continue;
+    }
+    if (k === 0 && l.cells.length > 1) {
+      // The next row of the same table.
+      l.gapBefore = false;
+      row = l;
+      continue;
+    }
+    if (k === 0) continue; // a row whose other cells are empty or start lower
+    row = l.cells.length > 1 ? l : undefined;
+  }
 }
 
 function furnitureKey(l: RawLine): string {
