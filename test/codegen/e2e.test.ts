@@ -231,6 +231,31 @@ describe('retries, timeouts and typed errors over HTTP', () => {
     expect(ali.server.received[before].status).toBe(200);
   });
 
+  it('sends through a caller-supplied fetch', async () => {
+    const seen: string[] = [];
+    const fetchImpl = (url: string, init: Obj) => {
+      seen.push(`${init.method} ${new URL(url).pathname}`);
+      return globalThis.fetch(url, init as RequestInit);
+    };
+    await expect(hwToken.client({ fetch: fetchImpl }).listMeshes({ limit: 2 })).resolves.toMatchObject({ kind: 'MeshList' });
+    expect(seen).toEqual(['GET /v1/p0123456789/meshes']);
+  });
+
+  it('resolves the endpoint from region and the spec server variables', async () => {
+    const { resolveEndpoint } = await import('../../templates/runtime/client-core.ts');
+    const server = { url: 'https://asm.{region}.myhuaweicloud.com', variables: { region: 'cn-north-1' } };
+    expect(resolveEndpoint(server, {})).toBe('https://asm.cn-north-1.myhuaweicloud.com');
+    expect(resolveEndpoint(server, { region: 'ap-southeast-1' })).toBe('https://asm.ap-southeast-1.myhuaweicloud.com');
+    expect(resolveEndpoint(server, { endpoint: 'http://127.0.0.1:9/' })).toBe('http://127.0.0.1:9');
+    expect(() => resolveEndpoint({ url: 'https://{zone}.x', variables: {} }, {})).toThrow(/needs "zone"/);
+  });
+
+  it('fills RegionId from the region option (Alibaba)', async () => {
+    const before = ali.server.received.length;
+    await ali.client({ region: 'cn-beijing' }).describeThings({ ServiceMeshId: 'm' });
+    expect(new URL(ali.server.received[before].url, 'http://x').searchParams.get('RegionId')).toBe('cn-beijing');
+  });
+
   it('reads credentials from the environment when none are passed', async () => {
     const saved = { ...process.env };
     try {
