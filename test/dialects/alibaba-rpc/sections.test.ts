@@ -134,7 +134,7 @@ describe('readSection: the neighbours keep their own rows', () => {
     expect(r!.operation.parameters.map((p) => p.name)).toEqual(['Action', 'SubAccountUserId', 'Permissions']);
     expect(props(r!.operation.responses[0].schema)).toEqual(['RequestId']);
     expect(r!.operation.responses.map((x) => x.status)).toEqual(['200', '4XX']);
-    expect(r!.operation.responses[1].source.line).toBe(5550);
+    expect(r!.operation.responses[1].source?.line).toBe(5550);
   });
 
   it('DescribeUsersWithPermissions reads its rows across the heading breadcrumb at 5619', () => {
