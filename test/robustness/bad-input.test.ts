@@ -132,3 +132,25 @@ describe('refspec build usage errors', () => {
     expect(r.errLines[0]).toMatch(/--max-bytes/);
   });
 });
+
+describe('a truncated manual still yields the operations it contains, with diagnostics', () => {
+  it.each([
+    ['alibaba', 'sources/alibaba-cloud-service-mesh-api-reference-20220712.txt', 0.5],
+    ['huawei', 'sources/huawei-cloud-asm-api-reference-2025-05-28.txt', 0.65],
+  ])('%s manual cut at a fraction of its bytes', async (_name, source, fraction) => {
+    const full = await readFile(join(ROOT, source));
+    const file = join(dir, `truncated-${_name}.txt`);
+    await writeFile(file, full.subarray(0, Math.floor(full.length * fraction)));
+    const out = join(dir, `truncated-${_name}.openapi.yaml`);
+    const whole = await runCli(['build', join(ROOT, source), '--json']);
+    const cut = await runCli(['build', file, '-o', out, '--json']);
+    expect([0, 1]).toContain(cut.code);
+    const all = JSON.parse(whole.stdout) as { stats: { operations: number } };
+    const part = JSON.parse(cut.stdout) as { stats: { operations: number }; diagnostics: { message: string }[] };
+    expect(part.stats.operations).toBeGreaterThan(0);
+    expect(part.stats.operations).toBeLessThan(all.stats.operations);
+    // The loss is reported, not silent.
+    expect(part.diagnostics.some((d) => /truncated|no section documents it|missing/i.test(d.message))).toBe(true);
+    expect(await readFile(out, 'utf8')).toMatch(/^openapi: 3\.1/);
+  });
+});
