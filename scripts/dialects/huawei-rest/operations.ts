@@ -133,6 +133,16 @@ export function buildOperation(ctx: OperationContext, sec: OperationSection, tab
       op.parameters.push(parameter(ctx, t, row, loc));
     }
   }
+  const seenParams = new Set<string>();
+  op.parameters = op.parameters.filter((p) => {
+    const key = `${p.in}:${p.name}`;
+    if (!seenParams.has(key)) {
+      seenParams.add(key);
+      return true;
+    }
+    diags.push(diag('parameter-duplicate', 'warning', `${operationId}: ${p.in} parameter "${p.name}" documented twice; the second row is left out`, p.source));
+    return false;
+  });
   const placeholders = [...sec.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   for (const name of placeholders) {
     if (!op.parameters.some((p) => p.in === 'path' && p.name === name)) {

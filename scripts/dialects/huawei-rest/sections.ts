@@ -44,8 +44,9 @@ export function findHeadings(lines: Line[], file: string, diags: Diagnostic[]): 
     }
     const m = HEADING.exec(text);
     if (!m || /[.:;,]$/.test(m[2].trim())) continue;
-    // A heading stands alone: blank (or nothing) around it.
-    if (!isBlank(lines[i - 1]) || !isBlank(lines[i + 1])) continue;
+    // A heading stands alone: a blank line (or nothing) before or after it; one of the two may be
+    // lost in extraction.
+    if (!isBlank(lines[i - 1]) && !isBlank(lines[i + 1])) continue;
     const depth = m[1].split('.').length;
     out.push({ number: m[1], title: m[2].trim(), depth, index: i });
   }
@@ -117,6 +118,11 @@ export function findOperationSections(lines: Line[], headings: Heading[], file: 
       }
     }
     if (uriIndex < 0) continue;
+    for (let i = uriIndex + 1; i < sec.end; i++) {
+      if (URI_LINE.test(lines[i].text) && /^\s*\S+\s+\/v\d/.test(lines[i].text)) {
+        diags.push(diag('uri-extra', 'warning', `a second URI "${lines[i].text.trim()}" inside "${h.title}" (a lost heading?); only the first is read`, refOf(file, lines[i])));
+      }
+    }
     const m = URI_LINE.exec(lines[uriIndex].text)!;
     const sorted = [...labelAt.entries()].sort((a, b) => a[1] - b[1]);
     const parts = new Map<PartLabel, { label: number; start: number; end: number }>();

@@ -46,6 +46,23 @@ describe('findOperationSections', () => {
     for (let i = 1; i < ranges.length; i++) expect(ranges[i].label).toBe(ranges[i - 1].end);
   });
 
+  it('still finds a heading whose blank line before it was lost', () => {
+    const lines = fixtureLines('create-section.txt');
+    const at = lines.findIndex((l) => l.text === '4.1.1 Creating a Service Mesh');
+    const damaged = [...lines.slice(0, at - 1), ...lines.slice(at)];
+    expect(findHeadings(damaged, 'f.txt', []).map((h) => h.number)).toContain('4.1.1');
+  });
+
+  it('reports a second URI inside one section (a heading lost altogether)', () => {
+    const lines = fixtureLines('create-section.txt');
+    const at = lines.findIndex((l) => l.text === 'Example Request');
+    const damaged = [...lines.slice(0, at), { line: 9999, text: 'GET /v1/{project_id}/meshes' }, ...lines.slice(at)];
+    const diags: Diagnostic[] = [];
+    const ops = findOperationSections(damaged, findHeadings(damaged, 'f.txt', []), 'f.txt', diags);
+    expect(ops.map((o) => o.method)).toEqual(['post']);
+    expect(diags.map((d) => [d.id, d.source.line])).toEqual([['uri-extra', 9999]]);
+  });
+
   it('accepts a URI line whose "URI" label was lost, with a warning', () => {
     const lines = fixtureLines('create-section.txt').filter((l) => l.text.trim() !== 'URI');
     const hs = findHeadings(lines, 'f.txt', []);
