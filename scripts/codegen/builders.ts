@@ -3,12 +3,13 @@
  * { method, url, headers, body }. Built with ts-morph structures; document text only reaches the
  * output through commentText (JSDoc) and stringLiteral / propertyKey (literals, keys).
  */
-import { Project, StructureKind, VariableDeclarationKind, type StatementStructures, type JSDocStructure, type OptionalKind } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type StatementStructures, type JSDocStructure, type OptionalKind } from 'ts-morph';
 import type { ApiInfo, OperationInfo, ParamInfo } from './model.ts';
 import { commentText } from './escape.ts';
 import { propertyKey, schemaType } from './typetext.ts';
 import { literalOf } from './literal.ts';
 import { tsBanner } from './banner.ts';
+import { codegenProject } from './project.ts';
 
 export function inputTypeName(op: OperationInfo): string {
   return `${op.fnName[0].toUpperCase()}${op.fnName.slice(1)}Input`;
@@ -61,7 +62,7 @@ function outputType(op: OperationInfo): string {
 }
 
 export function generateBuilders(api: ApiInfo, specPath: string): string {
-  const project = new Project({ useInMemoryFileSystem: true });
+  const project = codegenProject();
   const file = project.createSourceFile('builders.ts', '', { overwrite: true });
   const statements: (string | StatementStructures)[] = [];
   const usesComponents = api.operations.some((op) => inputParams(op).some((p) => /components\[/.test(paramType(p))) || (op.body?.schema && /components\[/.test(schemaType(op.body.schema))));

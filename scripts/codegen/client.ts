@@ -2,11 +2,12 @@
  * generated/<api>/client.ts: createClient(options) with one typed method per operation. The
  * methods call the generated builders; signing, retries and errors live in runtime/.
  */
-import { Project, StructureKind, VariableDeclarationKind, type StatementStructures, type JSDocStructure, type OptionalKind } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type StatementStructures, type JSDocStructure, type OptionalKind } from 'ts-morph';
 import type { ApiInfo } from './model.ts';
 import { commentText } from './escape.ts';
 import { literalOf } from './literal.ts';
 import { tsBanner } from './banner.ts';
+import { codegenProject } from './project.ts';
 import { descriptorName, hasRequiredInput, inputTypeName, outputTypeName } from './builders.ts';
 
 function docs(...parts: (string | undefined)[]): OptionalKind<JSDocStructure>[] {
@@ -15,7 +16,7 @@ function docs(...parts: (string | undefined)[]): OptionalKind<JSDocStructure>[] 
 }
 
 export function generateClient(api: ApiInfo, specPath: string): string {
-  const project = new Project({ useInMemoryFileSystem: true });
+  const project = codegenProject();
   const file = project.createSourceFile('client.ts', '', { overwrite: true });
   const alibaba = api.kind === 'alibaba-rpc';
   const optionsType = alibaba ? 'AlibabaClientOptions' : 'HuaweiClientOptions';
