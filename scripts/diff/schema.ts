@@ -139,10 +139,13 @@ export function typeOf(s: Json): string | undefined {
   return undefined;
 }
 
+/**
+ * The enumerated values. `const` is deliberately not an enum here: generated clients fill constants
+ * themselves (Alibaba `Action`, `Version`), so a new constant is not something callers send wrong;
+ * a new API version is reported once by `api-version-changed`.
+ */
 export function enumOf(s: Json): unknown[] | undefined {
-  if (Array.isArray(s.enum)) return s.enum;
-  if (s.const !== undefined) return [s.const];
-  return undefined;
+  return Array.isArray(s.enum) ? s.enum : undefined;
 }
 
 /** The schema with every local `$ref` inlined (cycles cut), as canonical JSON. */
