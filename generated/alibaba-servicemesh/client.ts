@@ -150,7 +150,7 @@ export interface Client {
    *
    * GET /#Action=DescribeVpcs
    */
-  describeVpcs(input: ClientInput<b.DescribeVpcsInput>, init?: CallOptions): Promise<b.DescribeVpcsOutput>;
+  describeVpcs(input?: ClientInput<b.DescribeVpcsInput>, init?: CallOptions): Promise<b.DescribeVpcsOutput>;
   /**
    * Queries the Kubernetes clusters that are deployed in different virtual private clouds (VPCs) and are not connected by using a Cloud Enterprise Network (CEN) instance among all the Kubernetes clusters that are added to an Alibaba Cloud Service Mesh (ASM) instance.
    *

@@ -21,7 +21,7 @@ export interface Client {
    *
    * GET /v1/{project_id}/meshes
    */
-  listServiceMeshes(input: ClientInput<b.ListServiceMeshesInput>, init?: CallOptions): Promise<b.ListServiceMeshesOutput>;
+  listServiceMeshes(input?: ClientInput<b.ListServiceMeshesInput>, init?: CallOptions): Promise<b.ListServiceMeshesOutput>;
   /**
    * Creating a Service Mesh
    *

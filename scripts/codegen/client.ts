@@ -8,11 +8,18 @@ import { commentText } from './escape.ts';
 import { literalOf } from './literal.ts';
 import { tsBanner } from './banner.ts';
 import { codegenProject } from './project.ts';
-import { descriptorName, hasRequiredInput, inputTypeName, outputTypeName } from './builders.ts';
+import { descriptorName, inputParams, inputTypeName, outputTypeName } from './builders.ts';
 
 function docs(...parts: (string | undefined)[]): OptionalKind<JSDocStructure>[] {
   const text = parts.filter((p): p is string => !!p && !!p.trim()).map(commentText).join('\n\n');
   return text ? [{ description: text }] : [];
+}
+
+/** Parameters the client fills from its options (ClientInput makes them optional). */
+const CLIENT_FILLED = new Set(['project_id', 'RegionId']);
+
+function hasRequiredClientInput(op: ApiInfo['operations'][number]): boolean {
+  return inputParams(op).some((p) => p.required && !CLIENT_FILLED.has(p.name)) || (op.body?.required ?? false);
 }
 
 export function generateClient(api: ApiInfo, specPath: string): string {
@@ -60,7 +67,7 @@ export function generateClient(api: ApiInfo, specPath: string): string {
       name: op.fnName,
       docs: docs(op.summary, op.deprecated ? '@deprecated' : undefined, `${op.method} ${op.specPath}`),
       parameters: [
-        { name: 'input', type: `ClientInput<b.${inputTypeName(op)}>`, hasQuestionToken: !hasRequiredInput(op) },
+        { name: 'input', type: `ClientInput<b.${inputTypeName(op)}>`, hasQuestionToken: !hasRequiredClientInput(op) },
         { name: 'init', type: 'CallOptions', hasQuestionToken: true },
       ],
       returnType: `Promise<b.${outputTypeName(op)}>`,
