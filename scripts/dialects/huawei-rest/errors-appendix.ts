@@ -3,12 +3,12 @@
  * Description, Troubleshooting) -> ErrorCodeModel list with the HTTP status of each code. Codes
  * split by the extraction ("ASM.01400 001") are rejoined.
  */
-import type { Diagnostic } from '../../model/diagnostic.ts';
+import type { Diagnostic, SourceRef } from '../../model/diagnostic.ts';
 import { diag } from '../../model/diagnostic.ts';
 import type { ErrorCodeModel, ExampleModel, JsonValue, SchemaModel } from '../../model/types.ts';
 import { rebuildExample, scanFacts } from './examples.ts';
 import { type Line, refOf } from './lines.ts';
-import { joinSplitToken, tidyProse } from './repair.ts';
+import { joinSplitToken, joinWrappedTitle, tidyProse } from './repair.ts';
 import { rowRef } from './schemas.ts';
 import { cell, type Table } from './tables.ts';
 
@@ -85,4 +85,32 @@ export function appendixErrorExample(
     return { status, example: { name: 'appendix', summary: `Error response body format (appendix), code ${String(code)}`, mediaType: 'application/json', value: rebuilt.value, source } };
   }
   return undefined;
+}
+
+export interface StatusCodeInfo {
+  title: string;
+  description: string;
+  source: SourceRef;
+}
+
+/**
+ * The appendix's "Status codes" table (Status Code, Message Title, Description): what each HTTP
+ * status means in this API family. Titles wrapped by the extraction ("MethodNotAllow ed",
+ * "InternalServerEr- ror") are rejoined. Used for responses the operation's own table leaves
+ * undescribed.
+ */
+export function parseStatusCodes(tables: Table[], file: string, diags: Diagnostic[]): Map<string, StatusCodeInfo> {
+  const out = new Map<string, StatusCodeInfo>();
+  for (const t of tables) {
+    if (t.columns.join('|') !== 'Status Code|Message Title|Description') continue;
+    for (const row of t.rows) {
+      const status = cell(t, row, 'Status Code').trim();
+      if (!/^\d{3}$/.test(status)) continue;
+      const source = rowRef(file, t, row);
+      const title = joinWrappedTitle(cell(t, row, 'Message Title'));
+      if (title.changed) diags.push(diag('cell-rejoined', 'info', `status ${status} title "${cell(t, row, 'Message Title').trim()}" split by the extraction rejoined as "${title.text}"`, source));
+      out.set(status, { title: title.text, description: tidyProse(cell(t, row, 'Description', true)).replace(/\n/g, ' '), source });
+    }
+  }
+  return out;
 }

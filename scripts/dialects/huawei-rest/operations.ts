@@ -14,6 +14,7 @@ import type {
   ResponseModel,
   SchemaModel,
 } from '../../model/types.ts';
+import type { StatusCodeInfo } from './errors-appendix.ts';
 import { rebuildExample, scanFacts } from './examples.ts';
 import { type Line, isBlank, rangeRef, refOf } from './lines.ts';
 import { operationIdFromTitle } from './operation-id.ts';
@@ -31,6 +32,8 @@ export interface OperationContext extends SchemaContext {
   contentType: string;
   /** API-wide error codes (appendix). */
   errorCodes: ErrorCodeModel[];
+  /** What each HTTP status means (appendix "Status codes" table). */
+  statusCodes: Map<string, StatusCodeInfo>;
 }
 
 export interface BuiltOperation {
@@ -219,9 +222,16 @@ export function buildOperation(ctx: OperationContext, sec: OperationSection, tab
       r.description = d.text;
       r.source = d.source;
     } else {
+      // Not in the operation's table: the example's caption, else the appendix's meaning of the code.
       const ex = examples.find((e) => e.status === status)?.summary;
-      r.description = ex ?? `Status code ${status}.`;
-      diags.push(diag('status-not-listed', 'warning', `${operationId}: status ${status} has a body table but no row in the Status Codes table`, body ? { file, line: body.table.line } : source));
+      const generic = ctx.statusCodes.get(status);
+      r.description = ex ?? (generic ? `${generic.title}: ${generic.description}` : `Status code ${status}.`);
+      diags.push(
+        diag('status-not-listed', 'warning', `${operationId}: status ${status} has a body table but no row in the Status Codes table; described by ${ex ? 'the example caption' : generic ? 'the appendix Status codes table' : 'its number only'}`, body ? { file, line: body.table.line } : source),
+      );
+    }
+    if (!ctx.statusCodes.has(status) && ctx.statusCodes.size) {
+      diags.push(diag('status-unknown', 'info', `${operationId}: status ${status} is not in the appendix's Status codes table`, r.source ?? source));
     }
     if (body) {
       r.schema = body.schema;

@@ -10,7 +10,7 @@ import { diag } from '../../model/diagnostic.ts';
 import type { ApiModel, SchemaModel, TagModel } from '../../model/types.ts';
 import type { DialectResult } from '../types.ts';
 import { parseAuthentication } from './auth.ts';
-import { appendixErrorExample, parseErrorCodes } from './errors-appendix.ts';
+import { appendixErrorExample, parseErrorCodes, parseStatusCodes } from './errors-appendix.ts';
 import { type Line, rangeRef, readLines, refOf } from './lines.ts';
 import { buildOperation, type OperationContext } from './operations.ts';
 import { Vocabulary, tidyProse } from './repair.ts';
@@ -78,7 +78,8 @@ export function parseHuawei(doc: SourceDocument): DialectResult {
   if (!contentType) diags.push(diag('content-type-assumed', 'warning', 'the manual gives no default Content-Type; application/json assumed', { file, line: 1 }));
 
   // Operations.
-  const opCtx: OperationContext = { ...schemaCtx, lines, credentialHeaders: auth.credentialHeaders, contentType: contentType ?? 'application/json', errorCodes };
+  const statusCodes = parseStatusCodes(allTables, file, diags);
+  const opCtx: OperationContext = { ...schemaCtx, lines, credentialHeaders: auth.credentialHeaders, contentType: contentType ?? 'application/json', errorCodes, statusCodes };
   const sections = findOperationSections(lines, headings, file, diags);
   // A group heading without text of its own ("4.1 Service Mesh APIs") is described by the
   // "API Overview" chapter's opening sentence when the manual has only that one group.

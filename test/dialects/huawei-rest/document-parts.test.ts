@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../scripts/model/diagnostic.ts';
 import { parseAuthentication } from '../../../scripts/dialects/huawei-rest/auth.ts';
-import { appendixErrorExample, parseErrorCodes } from '../../../scripts/dialects/huawei-rest/errors-appendix.ts';
+import { appendixErrorExample, parseErrorCodes, parseStatusCodes } from '../../../scripts/dialects/huawei-rest/errors-appendix.ts';
 import { parseServers } from '../../../scripts/dialects/huawei-rest/servers.ts';
 import { parseTables } from '../../../scripts/dialects/huawei-rest/tables.ts';
 import { fixtureLines } from './helpers.ts';
@@ -100,5 +100,20 @@ describe('appendixErrorExample', () => {
     const diags: Diagnostic[] = [];
     expect(appendixErrorExample(lines, { start: 0, end: lines.length }, errorBody, [], 'f.txt', diags)).toBeUndefined();
     expect(diags.map((d) => d.id)).toContain('example-dropped');
+  });
+});
+
+describe('parseStatusCodes', () => {
+  it('reads the appendix status table across its three page breaks, titles rejoined', () => {
+    const lines = fixtureLines('status-codes-appendix.txt');
+    const diags: Diagnostic[] = [];
+    const codes = parseStatusCodes(parseTables(lines, 0, lines.length, 'f.txt', diags), 'f.txt', diags);
+    expect(codes.size).toBe(41);
+    expect(codes.has('200')).toBe(false); // the manual's table has no 200
+    expect(codes.get('405')?.title).toBe('MethodNotAllowed');
+    expect(codes.get('500')?.title).toBe('InternalServerError');
+    expect(codes.get('403')?.description).toBe('The request is denied. The server has received the request and understood it, but the server is refusing to respond to it. The client should not repeat the request without modifications.');
+    expect(diags.filter((d) => d.id === 'table-continued')).toHaveLength(3);
+    expect(diags.filter((d) => d.id === 'cell-rejoined').map((d) => d.message.split(' ')[1])).toEqual(['405', '422', '500', '503']);
   });
 });
