@@ -53,7 +53,7 @@ export function parseHuawei(doc: SourceDocument): DialectResult {
   const vocab = vocabularyOf(lines);
   const tableDiags: Diagnostic[] = [];
   const allTables = parseTables(lines, 0, lines.length, file, tableDiags);
-  diags.push(...aggregate(tableDiags, 'header-homoglyph', (n, last) => `"Туре" (Cyrillic look-alike letters) read as "Type" in ${n} table headers, this one to line ${last}`));
+  diags.push(...aggregate(tableDiags, 'header-homoglyph', (n, last) => `"Туре" (Cyrillic look-alike letters) read as "Type" in ${n} table headers, from here to line ${last}`));
   const tables = new Map<string, Table>();
   for (const t of allTables) {
     if (!t.id) continue;
