@@ -17,7 +17,7 @@ import { parse } from 'yaml';
 import type { SourceRef } from '../model/diagnostic.ts';
 import { registerProducer, specPath, type OutputProducer } from '../project.ts';
 import { diffSpecs } from './engine.ts';
-import { formatMarkdown } from './format/markdown.ts';
+import { formatMarkdown, mdEscape } from './format/markdown.ts';
 import { isObject } from './pointer.ts';
 import type { Json } from './types.ts';
 
@@ -40,8 +40,13 @@ function apiVersion(spec: Json): string {
 
 const MARK = /^<!-- refspec-changelog: (.*) -->$/m;
 
+/** Document-derived text inside an HTML comment: no `--`, no `>`, one line. */
+function commentSafe(s: string): string {
+  return s.replace(/[\r\n<>]+/g, ' ').replace(/-{2,}/g, '-').trim();
+}
+
 export function marker(from: string, to: string): string {
-  return `<!-- refspec-changelog: ${from} -> ${to} -->`;
+  return `<!-- refspec-changelog: ${commentSafe(from)} -> ${commentSafe(to)} -->`;
 }
 
 export function changelogHeader(apiName: string): string {
@@ -75,7 +80,7 @@ export async function changelogEntry(
   const title = isObject(freshSpec.info) && typeof freshSpec.info.title === 'string' ? freshSpec.info.title : apiName;
   const apiChange = apiVersion(previousSpec) === apiVersion(freshSpec) ? `API version ${apiVersion(freshSpec)}` : `API version ${apiVersion(previousSpec)} → ${apiVersion(freshSpec)}`;
   const mark = marker(from, to);
-  const md = formatMarkdown(result, { heading: `Manual ${to}`, intro: `${title}: manual ${from} → ${to}, ${apiChange}.` });
+  const md = formatMarkdown(result, { heading: `Manual ${to}`, intro: mdEscape(`${title}: manual ${from} → ${to}, ${apiChange}.`) });
   return { mark, entry: `${mark}\n${md}` };
 }
 

@@ -135,6 +135,9 @@ describe('insertEntry', () => {
     const one = insertEntry(header, `${marker('1', '2')}\n## Manual 2\n\nA.\n`, marker('1', '2'));
     expect(insertEntry(one, `${marker('1', '2')}\n## Manual 2\n\nA2.\n`, marker('1', '2'))).toBe(`# api changelog\n\nIntro.\n\n${marker('1', '2')}\n## Manual 2\n\nA2.\n`);
   });
+  it('keeps document-derived versions from closing the marker comment', () => {
+    expect(marker('a-->b', 'c\n<d>')).toBe('<!-- refspec-changelog: a- b -> c d -->');
+  });
   it('keeps hand edits to older entries', () => {
     const one = insertEntry(header, `${marker('1', '2')}\n## Manual 2\n\nA. (edited by hand)\n`, marker('1', '2'));
     expect(insertEntry(one, `${marker('2', '3')}\n## Manual 3\n`, marker('2', '3'))).toContain('A. (edited by hand)');
