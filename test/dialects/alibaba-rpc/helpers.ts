@@ -45,6 +45,7 @@ export const FIXTURES = {
   'registered-service-rows': 8096,
   'create-istio-gateway-routes': 8632,
   'secret-create-record': 8751,
+  'route-additional-status-action': 9729,
   'service-labels-rows': 9945,
   'route-detail-rows': 10160,
   'header-map-rows': 10396,

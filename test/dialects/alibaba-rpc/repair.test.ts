@@ -61,6 +61,14 @@ describe('repairLigatures with the manual as vocabulary', () => {
     expect(repairLigatures('Set the value to Creat eGat ewaySecret   .', manualVocab())).toBe('Set the value to CreateGatewaySecret.');
   });
 
+  it('joins a name split into four fragments once it is a known identifier (manual line 10939)', () => {
+    // "DescribeIst ioGat ewayRout es    ." (DescribeIstioGatewayRoutes' Action row): four fragments.
+    const v = new Vocabulary();
+    expect(repairLigatures('DescribeIst ioGat ewayRout es    .', v)).toBe('DescribeIst ioGat ewayRout es.');
+    v.addIdentifier('DescribeIstioGatewayRoutes');
+    expect(repairLigatures('DescribeIst ioGat ewayRout es    .', v)).toBe('DescribeIstioGatewayRoutes.');
+  });
+
   it('joins "Creat e" (manual line 426)', () => {
     expect(repairLigatures(text('access-key-header', 426), manualVocab())).toBe('b. On the AccessKey Pair page, click Create AccessKey.');
   });
