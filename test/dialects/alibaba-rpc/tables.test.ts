@@ -117,6 +117,9 @@ describe('examples wrapped mid-value', () => {
     [() => rows('describe-service-mesh-detail-response', [2872, 2889]), 'Action', 'DescribeServiceMeshDetail'],
     [() => rows('describe-service-mesh-detail-response', [2872, 2889]), 'ServiceMeshId', 'c08ba3fd1e6484b0f8cc1ad8fe10d****'],
     [() => rows('service-labels-rows'), 'ClusterIds', 'c7894c929677643a5bfe1a732d778****'],
+    // The mask itself wrapped: "27852573609480***" / "*"; the Action value "GrantUserPermissio" / "ns".
+    [() => rows('permissions', [5444, 5508]), 'SubAccountUserId', '27852573609480****'],
+    [() => rows('permissions', [5444, 5508]), 'Action', 'GrantUserPermissions'],
   ] as [() => RawRow[], string, string][])('%#: %s = %s', (get, name, example) => {
     expect(row(get(), name).example).toBe(example);
   });
