@@ -32,7 +32,6 @@ export function parseAuthentication(lines: Line[], sec: Section | undefined, fil
     return result;
   }
   const body = lines.slice(sec.start, sec.end);
-  const text = body.map((l) => l.text).join('\n');
   for (const l of body) {
     const m = METHOD.exec(l.text);
     if (!m) continue;
@@ -91,7 +90,6 @@ export function parseAuthentication(lines: Line[], sec: Section | undefined, fil
   if (!result.schemes.length && !isBlank(body[0])) {
     diags.push(diag('auth-section-unread', 'warning', 'the Authentication section lists no method this dialect recognises', rangeRef(file, lines, sec.start, sec.end)));
   }
-  void text;
   return result;
 }
 

@@ -20,7 +20,7 @@ export function parseErrorCodes(tables: Table[], file: string, diags: Diagnostic
   const out: ErrorCodeModel[] = [];
   for (const t of tables.filter(isErrorCodeTable)) {
     for (const row of t.rows) {
-      const source = rowRef(file, t, row);
+      const source = rowRef(file, row);
       const status = Number(cell(t, row, 'Status Code').trim());
       const code = joinSplitToken(cell(t, row, 'Error Code'));
       if (!Number.isInteger(status) || status < 100 || status > 599 || !code.text) {
@@ -106,7 +106,7 @@ export function parseStatusCodes(tables: Table[], file: string, diags: Diagnosti
     for (const row of t.rows) {
       const status = cell(t, row, 'Status Code').trim();
       if (!/^\d{3}$/.test(status)) continue;
-      const source = rowRef(file, t, row);
+      const source = rowRef(file, row);
       const title = joinWrappedTitle(cell(t, row, 'Message Title'));
       if (title.changed) diags.push(diag('cell-rejoined', 'info', `status ${status} title "${cell(t, row, 'Message Title').trim()}" split by the extraction rejoined as "${title.text}"`, source));
       out.set(status, { title: title.text, description: tidyProse(cell(t, row, 'Description', true)).replace(/\n/g, ' '), source });

@@ -2,7 +2,7 @@
  * One operation section -> OperationModel: URI, path/query/header parameters, request body,
  * responses per status code with their body schemas and descriptions, examples, error codes.
  */
-import type { Diagnostic, SourceRef } from '../../model/diagnostic.ts';
+import type { SourceRef } from '../../model/diagnostic.ts';
 import { diag } from '../../model/diagnostic.ts';
 import type {
   ErrorCodeModel,
@@ -82,7 +82,7 @@ function fencedBlocks(lines: Line[], range: { start: number; end: number } | und
 
 function parameter(ctx: OperationContext, t: Table, row: Table['rows'][number], where: ParameterLocation): ParameterModel {
   const prop = rowProperty(ctx, t, row, []);
-  const p: ParameterModel = { name: prop.name, in: where, required: where === 'path' ? true : prop.required, schema: prop.schema, source: rowRef(ctx.file, t, row) };
+  const p: ParameterModel = { name: prop.name, in: where, required: where === 'path' ? true : prop.required, schema: prop.schema, source: rowRef(ctx.file, row) };
   if (prop.schema.description) {
     p.description = prop.schema.description;
     delete prop.schema.description;
@@ -125,11 +125,11 @@ export function buildOperation(ctx: OperationContext, sec: OperationSection, tab
         const name = rowName({ ...ctx, diags: [] }, t, row);
         const scheme = ctx.credentialHeaders.get(name.toLowerCase());
         if (scheme) {
-          diags.push(diag('header-as-security', 'info', `${operationId}: header ${name} is the credential of the ${scheme} security scheme, not a parameter`, rowRef(file, t, row)));
+          diags.push(diag('header-as-security', 'info', `${operationId}: header ${name} is the credential of the ${scheme} security scheme, not a parameter`, rowRef(file, row)));
           continue;
         }
         if (name.toLowerCase() === 'content-type') {
-          diags.push(diag('header-as-content-type', 'info', `${operationId}: header Content-Type is the request body's media type (${ctx.contentType}), not a parameter`, rowRef(file, t, row)));
+          diags.push(diag('header-as-content-type', 'info', `${operationId}: header Content-Type is the request body's media type (${ctx.contentType}), not a parameter`, rowRef(file, row)));
           continue;
         }
       }
@@ -191,7 +191,7 @@ export function buildOperation(ctx: OperationContext, sec: OperationSection, tab
     if (!/response body$/i.test(t.caption ?? '') || !inPart(sec, 'Response Parameters', t.line, lines)) continue;
     const st = [...statusAt].reverse().find((s) => s.line < (t.captionLine ?? t.line));
     if (!st) {
-      diags.push(diag('response-status-missing', 'warning', `${operationId}: ${tableLabel(t)} has no "Status code" line before it; left out`, rowRef(file, t, t.rows[0] ?? { cells: [], line: t.line, endLine: t.line })));
+      diags.push(diag('response-status-missing', 'warning', `${operationId}: ${tableLabel(t)} has no "Status code" line before it; left out`, rowRef(file, t.rows[0] ?? { cells: [], line: t.line, endLine: t.line })));
       continue;
     }
     if (bodies.has(st.status)) {
@@ -209,7 +209,7 @@ export function buildOperation(ctx: OperationContext, sec: OperationSection, tab
     if (!inPart(sec, 'Status Codes', t.line, lines) || t.columns[0] !== 'Status Code') continue;
     for (const row of t.rows) {
       const code = cell(t, row, 'Status Code').replace(/\s+/g, '');
-      if (/^\d{3}$/.test(code)) described.set(code, { text: tidyProse(cell(t, row, 'Description', true)).replace(/\n/g, ' '), source: rowRef(file, t, row) });
+      if (/^\d{3}$/.test(code)) described.set(code, { text: tidyProse(cell(t, row, 'Description', true)).replace(/\n/g, ' '), source: rowRef(file, row) });
     }
   }
   const examples = fencedBlocks(lines, sec.parts.get('Example Response'));

@@ -44,7 +44,7 @@ export function countReferences(tables: Iterable<Table>): Map<string, number> {
   return out;
 }
 
-export function rowRef(file: string, t: Table, row: TableRow): SourceRef {
+export function rowRef(file: string, row: TableRow): SourceRef {
   const r: SourceRef = { file, line: row.line };
   if (row.endLine !== row.line) r.endLine = row.endLine;
   if (row.page !== undefined) r.page = row.page;
@@ -68,8 +68,8 @@ export function rowName(ctx: SchemaContext, t: Table, row: TableRow): string {
   if (r.repaired) {
     ctx.diags.push(
       r.attested || r.corroborated
-        ? diag('name-rejoined', 'info', `${tableLabel(t)}: name "${raw}" split by the extraction rejoined as "${r.name}" (${r.attested ? 'spelled so elsewhere in the manual' : 'other copies, split elsewhere, give the same name'})`, rowRef(ctx.file, t, row))
-        : diag('name-rejoined-unattested', 'warning', `${tableLabel(t)}: name "${raw}" rejoined as "${r.name}", a spelling found nowhere else in the manual`, rowRef(ctx.file, t, row)),
+        ? diag('name-rejoined', 'info', `${tableLabel(t)}: name "${raw}" split by the extraction rejoined as "${r.name}" (${r.attested ? 'spelled so elsewhere in the manual' : 'other copies, split elsewhere, give the same name'})`, rowRef(ctx.file, row))
+        : diag('name-rejoined-unattested', 'warning', `${tableLabel(t)}: name "${raw}" rejoined as "${r.name}", a spelling found nowhere else in the manual`, rowRef(ctx.file, row)),
     );
   }
   return r.name;
@@ -89,7 +89,7 @@ export function tableSchema(ctx: SchemaContext, t: Table, seen: string[] = []): 
 /** One row -> one property (name repaired, required from Mandatory, type resolved, prose constraints). */
 export function rowProperty(ctx: SchemaContext, t: Table, row: TableRow, seen: string[]): PropertyModel {
   const name = rowName(ctx, t, row);
-  const source = rowRef(ctx.file, t, row);
+  const source = rowRef(ctx.file, row);
   for (const f of strayFragments(t, row)) {
     ctx.diags.push(diag('table-stray-fragment', 'info', `${tableLabel(t)}: stray text "${f.text}" in the ${f.column} column of "${name}" (a piece of a wrapped cell) ignored`, source));
   }
@@ -145,11 +145,11 @@ function cellSchemaInner(ctx: SchemaContext, t: Table, row: TableRow, name: stri
       const target = ctx.tables.get(parsed.table);
       ctx.referenced.add(parsed.table);
       if (!target) {
-        ctx.diags.push(diag('table-ref-unresolved', 'error', `${tableLabel(t)}: "${name}" refers to Table ${parsed.table}, which is not in the manual`, rowRef(ctx.file, t, row)));
+        ctx.diags.push(diag('table-ref-unresolved', 'error', `${tableLabel(t)}: "${name}" refers to Table ${parsed.table}, which is not in the manual`, rowRef(ctx.file, row)));
         return { type: 'object', additionalProperties: true, documentedType: raw.trim() };
       }
       if (seen.includes(parsed.table)) {
-        ctx.diags.push(diag('table-ref-cycle', 'warning', `${tableLabel(t)}: "${name}" refers back to Table ${parsed.table}; the cycle is cut here`, rowRef(ctx.file, t, row)));
+        ctx.diags.push(diag('table-ref-cycle', 'warning', `${tableLabel(t)}: "${name}" refers back to Table ${parsed.table}; the cycle is cut here`, rowRef(ctx.file, row)));
         return { type: 'object', additionalProperties: true };
       }
       const inner = tableSchema(ctx, target, seen);
@@ -158,7 +158,7 @@ function cellSchemaInner(ctx: SchemaContext, t: Table, row: TableRow, name: stri
     case 'empty':
       return inferMissingType(ctx, t, row, name);
     case 'unknown':
-      ctx.diags.push(diag('type-unknown', 'warning', `${tableLabel(t)}: "${name}" has type "${parsed.text}", which is not a known type; left untyped`, rowRef(ctx.file, t, row)));
+      ctx.diags.push(diag('type-unknown', 'warning', `${tableLabel(t)}: "${name}" has type "${parsed.text}", which is not a known type; left untyped`, rowRef(ctx.file, row)));
       return { documentedType: parsed.text };
   }
 }
@@ -188,13 +188,13 @@ function inferMissingType(ctx: SchemaContext, t: Table, row: TableRow, name: str
     const parsed = parseTypeCell(ty);
     if (parsed.kind === 'scalar' || parsed.kind === 'array') {
       ctx.diags.push(
-        diag('type-inferred', 'warning', `${tableLabel(t)}: "${name}" has an empty Type cell; "${ty}" taken from the same row of Table ${from.join(', ')}`, rowRef(ctx.file, t, row)),
+        diag('type-inferred', 'warning', `${tableLabel(t)}: "${name}" has an empty Type cell; "${ty}" taken from the same row of Table ${from.join(', ')}`, rowRef(ctx.file, row)),
       );
       return parsed.kind === 'scalar' ? { ...parsed.schema } : { type: 'array', items: parsed.items };
     }
   }
   ctx.diags.push(
-    diag('type-missing', 'warning', `${tableLabel(t)}: "${name}" has an empty Type cell${types.size > 1 ? ' and the other copies disagree' : ''}; left untyped`, rowRef(ctx.file, t, row)),
+    diag('type-missing', 'warning', `${tableLabel(t)}: "${name}" has an empty Type cell${types.size > 1 ? ' and the other copies disagree' : ''}; left untyped`, rowRef(ctx.file, row)),
   );
   return {};
 }
