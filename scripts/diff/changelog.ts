@@ -19,7 +19,8 @@ import { registerProducer, specPath, type OutputProducer } from '../project.ts';
 import { diffSpecs } from './engine.ts';
 import { formatMarkdown, mdEscape } from './format/markdown.ts';
 import { isObject } from './pointer.ts';
-import type { Json } from './types.ts';
+import type { DiffResult, Json } from './types.ts';
+import { summaryLine } from './format/group.ts';
 
 export function changelogPath(apiName: string): string {
   return join('spec', `${apiName}.CHANGELOG.md`);
@@ -72,7 +73,7 @@ export async function changelogEntry(
   previousSourceMap: Record<string, SourceRef> | undefined,
   freshSpec: Json,
   freshSourceMap: Record<string, SourceRef> | undefined,
-): Promise<{ mark: string; entry: string } | undefined> {
+): Promise<{ mark: string; entry: string; from: string; to: string; summary: DiffResult['summary'] } | undefined> {
   const from = manualVersion(previousSpec);
   const to = manualVersion(freshSpec);
   if (from === to) return undefined;
@@ -81,7 +82,7 @@ export async function changelogEntry(
   const apiChange = apiVersion(previousSpec) === apiVersion(freshSpec) ? `API version ${apiVersion(freshSpec)}` : `API version ${apiVersion(previousSpec)} → ${apiVersion(freshSpec)}`;
   const mark = marker(from, to);
   const md = formatMarkdown(result, { heading: `Manual ${to}`, intro: mdEscape(`${title}: manual ${from} → ${to}, ${apiChange}.`) });
-  return { mark, entry: `${mark}\n${md}` };
+  return { mark, entry: `${mark}\n${md}`, from, to, summary: result.summary };
 }
 
 export const changelogProducer: OutputProducer = async (out, config, progress) => {
@@ -96,12 +97,13 @@ export const changelogProducer: OutputProducer = async (out, config, progress) =
     return; // an unreadable committed spec is replaced; there is nothing to compare with
   }
   if (!isObject(previous)) return;
-  progress('changelog');
   const sidecar = await readFile(join(config.root, 'spec', `${out.api.name}.sourcemap.json`), 'utf8')
     .then((t) => JSON.parse(t) as Record<string, SourceRef>)
     .catch(() => undefined);
   const made = await changelogEntry(out.api.name, previous, sidecar, out.build.spec as unknown as Json, out.build.sourceMap);
   if (!made) return;
+  // Users regenerate after a vendor update: say at once what it means for them.
+  progress(`changelog: manual ${made.from} -> ${made.to}: ${summaryLine(made.summary)} (${changelogPath(out.api.name)})`);
   const path = changelogPath(out.api.name);
   const existing = (await readFile(join(config.root, path), 'utf8').catch(() => undefined)) ?? changelogHeader(out.api.name);
   out.files.set(path, insertEntry(existing, made.entry, made.mark));
