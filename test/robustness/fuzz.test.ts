@@ -16,6 +16,7 @@ import { extractBytes, InputError } from '../../scripts/extract/index.ts';
 import { buildFromDocument } from '../../scripts/pipeline.ts';
 import { ROOT } from './cli.ts';
 import { applyMutations, mutationsArb, type Mutation } from './mutate.ts';
+import { parseLayout, renderPdf } from '../extract/render-pdf.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? 20260524);
@@ -70,6 +71,63 @@ describe.each(Object.entries(MANUALS))('fuzz: %s manual', (api, path) => {
       // Informational (never asserted on time): how the cases ended and the slowest one.
       console.log(`fuzz ${api}: ${tally.spec} specs, ${tally['input-error']} input errors; slowest case ${Math.round(slowest)} ms`);
       expect(tally.spec + tally['input-error']).toBe(RUNS);
+    },
+    TIMEOUT,
+  );
+});
+
+/** Byte-level damage to a real PDF: flipped bytes, deleted or duplicated ranges, a cut (trailer kept). */
+type PdfMutation =
+  | { kind: 'flip'; at: number; value: number }
+  | { kind: 'delete'; at: number; len: number }
+  | { kind: 'duplicate'; at: number; len: number; to: number }
+  | { kind: 'cut-keep-trailer'; at: number };
+// A position as a fraction of the document. (fc.double is uniform over float bit patterns, so
+// nearly all its values in [0, 1] are tiny: every mutation would land at the very start.)
+const frac = fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000);
+const pdfMutationArb: fc.Arbitrary<PdfMutation> = fc.oneof(
+  fc.record({ kind: fc.constant('flip' as const), at: frac, value: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({ kind: fc.constant('delete' as const), at: frac, len: fc.integer({ min: 1, max: 2000 }) }),
+  fc.record({ kind: fc.constant('duplicate' as const), at: frac, len: fc.integer({ min: 1, max: 2000 }), to: frac }),
+  fc.record({ kind: fc.constant('cut-keep-trailer' as const), at: frac }),
+);
+
+function mutatePdf(pdf: Buffer, muts: PdfMutation[]): Buffer {
+  let b = Buffer.from(pdf);
+  const at = (f: number) => Math.min(b.length, Math.floor(Math.abs(f) * b.length) + 0);
+  for (const m of muts) {
+    if (m.kind === 'flip') {
+      const i = Math.min(b.length - 1, at(m.at));
+      if (i >= 0) b[i] = m.value;
+    } else if (m.kind === 'delete') b = Buffer.concat([b.subarray(0, at(m.at)), b.subarray(at(m.at) + m.len)]);
+    else if (m.kind === 'duplicate') {
+      const from = at(m.at);
+      const to = at(m.to);
+      b = Buffer.concat([b.subarray(0, to), b.subarray(from, from + m.len), b.subarray(to)]);
+    } else b = Buffer.concat([b.subarray(0, at(m.at)), Buffer.from('\n%%EOF\n')]);
+  }
+  return b;
+}
+
+describe('fuzz: damaged PDF rendition of the Alibaba excerpt', () => {
+  const runs = Math.max(10, Math.ceil(RUNS / 2));
+  it(
+    `${runs} damaged PDFs: a spec, or an InputError; nothing else (seed ${SEED})`,
+    async () => {
+      const layout = readFileSync(join(ROOT, 'test', 'fixtures', 'extract', 'alibaba-excerpt.layout'), 'utf8');
+      const pdf = await renderPdf(parseLayout(layout));
+      const tally = { spec: 0, 'input-error': 0 };
+      const reasons = new Map<string, number>();
+      await fc.assert(
+        fc.asyncProperty(fc.array(pdfMutationArb, { minLength: 1, maxLength: 4 }), async (muts) => {
+          const out = await runCase('alibaba-excerpt.pdf', mutatePdf(pdf, muts));
+          tally[out.kind]++;
+          if (out.kind === 'input-error') reasons.set(out.message.replace(/\d+/g, '#'), (reasons.get(out.message.replace(/\d+/g, '#')) ?? 0) + 1);
+        }),
+        { seed: SEED, numRuns: runs, endOnFailure: true },
+      );
+      console.log(`fuzz pdf: ${tally.spec} specs, ${tally['input-error']} input errors:`, [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8));
+      expect(tally.spec + tally['input-error']).toBe(runs);
     },
     TIMEOUT,
   );

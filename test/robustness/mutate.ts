@@ -14,7 +14,9 @@ export type Mutation =
   | { kind: 'binary-noise'; at: number; bytes: number[] }
   | { kind: 'truncate'; at: number };
 
-const frac = fc.double({ min: 0, max: 1, noNaN: true });
+// A position as a fraction of the document. (fc.double is uniform over float bit patterns, so
+// nearly all its values in [0, 1] are tiny: every mutation would land at the very start.)
+const frac = fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000);
 
 /** Units repeated into very long lines: plain runs and the shapes the dialects' patterns look for. */
 const LONG_UNITS = [
@@ -60,7 +62,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 /** Up to five mutations in a row. */
 export const mutationsArb = fc.array(mutationArb, { minLength: 1, maxLength: 5 });
 
-const idx = (f: number, n: number) => Math.min(n, Math.max(0, Math.floor(f * n)));
+const idx = (f: number, n: number) => Math.min(n, Math.floor(Math.abs(f) * n) + 0);
 
 /** Apply mutations to the text of a manual; returns the bytes a user could hand the tool. */
 export function applyMutations(text: string, muts: Mutation[]): Uint8Array {

@@ -148,6 +148,12 @@ export function readSection(
     },
   ];
   for (const node of reqTree.root.children) {
+    // Guard (fuzz regression, test/robustness/regressions.test.ts): a top-level node inferred from
+    // the sample request alone has no table row to make a parameter from.
+    if (!node.row) {
+      diagnostics.push(diag('parameter-row-missing', 'warning', `${name}: ${node.name} appears only in the sample request, with no request table row; left out`, source));
+      continue;
+    }
     parameters.push(toParameter(node, name, sample, diagnostics, headless));
   }
   if (!actionRow && !headless && get('request').length) {
