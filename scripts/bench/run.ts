@@ -212,11 +212,11 @@ async function wholeProject() {
   }
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   say('npm run regen (scratch copy)');
-  const regen = await run('npm', ['run', '--silent', 'regen', '--', '--quiet'], dir);
+  const regen = await run('npm', ['run', '--silent', 'regen'], dir);
   say('npm run regen again (outputs unchanged)');
-  const regen2 = await run('npm', ['run', '--silent', 'regen', '--', '--quiet'], dir);
+  const regen2 = await run('npm', ['run', '--silent', 'regen'], dir);
   say('npm run check (scratch copy)');
-  const check = await run('npm', ['run', '--silent', 'check', '--', '--quiet'], dir);
+  const check = await run('npm', ['run', '--silent', 'check'], dir);
   const config = await loadRefspecConfig(ROOT);
   const sources = config.apis.map((a) => join(ROOT, a.source));
   say('batch build: all manuals on worker threads vs --jobs 1');
