@@ -96,10 +96,15 @@ export function nameVariants(roots: SchemaRoot[], diags: Diagnostic[], label?: (
   const all: Occurrence[] = [];
   for (const r of roots) collect(r, all, seenAll);
   for (const o of all) if (o.schema.title) titled.push(o.schema);
+  // Keys computed once per structure (canonical JSON of a subtree is the costly part).
+  const untitledKeys = new Map<string, SchemaModel>();
+  for (const t of titled) {
+    const k = structureKey(t, false);
+    if (!untitledKeys.has(k)) untitledKeys.set(k, t);
+  }
   for (const r of roots) {
     if (r.schema.title || r.schema.type !== 'object' || !r.schema.properties?.length) continue;
-    const key = structureKey(r.schema, false);
-    const match = titled.find((t) => structureKey(t, false) === key);
+    const match = untitledKeys.get(structureKey(r.schema, false));
     if (match && r.schema.source) {
       r.schema.title = match.title;
       diags.push(diag('body-matches-table', 'info', `${r.operationId} ${r.where}: the body table is the same structure as the ${match.title} table (${tableNo(match)}); named ${match.title}`, r.schema.source));
