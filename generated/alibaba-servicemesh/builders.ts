@@ -15,8 +15,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to expose the API server to the Internet. Valid values:
    *
-   * - true: exposes the API server to the Internet.
-   * - false: does not expose the API server to the Internet.
+   * - `true`: exposes the API server to the Internet.
+   * - `false`: does not expose the API server to the Internet.
    *
    * Default value: false.
    *
@@ -26,8 +26,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable the tracing feature. To enable this feature, make sure that you have activated Tracing Analysis. Valid values:
    *
-   * - true: enables the tracing feature.
-   * - false: disables the tracing feature.
+   * - `true`: enables the tracing feature.
+   * - `false`: disables the tracing feature.
    *
    * Default value: false.
    */
@@ -45,8 +45,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to export the tracing data of ASM to a custom Zipkin system. Valid values:
    *
-   * - true: exports the tracing data of ASM to a custom Zipkin system.
-   * - false: does not export the tracing data of ASM to a custom Zipkin system.
+   * - `true`: exports the tracing data of ASM to a custom Zipkin system.
+   * - `false`: does not export the tracing data of ASM to a custom Zipkin system.
    *
    * Default value: false.
    */
@@ -54,8 +54,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to route traffic to the nearest instance. Valid values:
    *
-   * - true: routes traffic to the nearest instance.
-   * - false: does not route traffic to the nearest instance.
+   * - `true`: routes traffic to the nearest instance.
+   * - `false`: does not route traffic to the nearest instance.
    *
    * Default value: false.
    */
@@ -65,8 +65,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable Prometheus monitoring. We recommend that you use Prometheus Service of Application Real-T ime Monitoring Service (ARMS). Valid values:
    *
-   * - true: enables Prometheus monitoring.
-   * - false: disables Prometheus monitoring.
+   * - `true`: enables Prometheus monitoring.
+   * - `false`: disables Prometheus monitoring.
    *
    * Default value: false.
    */
@@ -74,8 +74,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to install the Open Policy Agent (OPA) plug-in. Valid values:
    *
-   * - true: installs the OPA plug-in.
-   * - false: does not install the OPA plug-in.
+   * - `true`: installs the OPA plug-in.
+   * - `false`: does not install the OPA plug-in.
    *
    * Default value: false.
    */
@@ -93,8 +93,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable the mesh audit feature. To enable this feature, make sure that you have activated Log Service. Valid values:
    *
-   * - true: enables the mesh audit feature.
-   * - false: disables the mesh audit feature.
+   * - `true`: enables the mesh audit feature.
+   * - `false`: disables the mesh audit feature.
    *
    * Default value: false.
    */
@@ -124,8 +124,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable the OPA plug-in. Valid values:
    *
-   * - true: enables the OPA plug-in.
-   * - false: disables the OPA plug-in.
+   * - `true`: enables the OPA plug-in.
+   * - `false`: disables the OPA plug-in.
    *
    * Default value: false.
    */
@@ -133,8 +133,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable Kiali. To enable Kiali, make sure that Prometheus monitoring is enabled. If Prometheus monitoring is disabled, the value of this parameter must be false. Valid values:
    *
-   * - true: enables Kiali.
-   * - false: disables Kiali.
+   * - `true`: enables Kiali.
+   * - `false`: disables Kiali.
    *
    * Default value: false.
    */
@@ -142,8 +142,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable access log collection. Valid values:
    *
-   * - true: enables access log collection.
-   * - false: disables access log collection.
+   * - `true`: enables access log collection.
+   * - `false`: disables access log collection.
    *
    * Default value: false.
    */
@@ -151,8 +151,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to use a custom Prometheus instance. Valid values:
    *
-   * - true: uses a custom Prometheus instance.
-   * - false: does not use a custom Prometheus instance.
+   * - `true`: uses a custom Prometheus instance.
+   * - `false`: does not use a custom Prometheus instance.
    *
    * Default value: false.
    */
@@ -162,8 +162,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable Redis Filter. Valid values:
    *
-   * - true: enables Redis Filter.
-   * - false: disables Redis Filter.
+   * - `true`: enables Redis Filter.
+   * - `false`: disables Redis Filter.
    *
    * Default value: false.
    */
@@ -171,8 +171,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable MySQL Filter. Valid values:
    *
-   * - true: enables MySQL Filter.
-   * - false: disables MySQL Filter.
+   * - `true`: enables MySQL Filter.
+   * - `false`: disables MySQL Filter.
    *
    * Default value: false.
    */
@@ -180,8 +180,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable Thrift Filter. Valid values:
    *
-   * - true: enables Thrift Filter.
-   * - false: disables Thrift Filter.
+   * - `true`: enables Thrift Filter.
+   * - `false`: disables Thrift Filter.
    *
    * Default value: false.
    */
@@ -189,8 +189,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable WebAssembly Filter. Valid values:
    *
-   * - true: enables WebAssembly Filter.
-   * - false: disables WebAssembly Filter.
+   * - `true`: enables WebAssembly Filter.
+   * - `false`: disables WebAssembly Filter.
    *
    * Default value: false.
    */
@@ -198,8 +198,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable Microservice Engine (MSE). Valid values:
    *
-   * - true: enables MSE.
-   * - false: disables MSE.
+   * - `true`: enables MSE.
+   * - `false`: disables MSE.
    *
    * Default value: false.
    */
@@ -207,8 +207,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable the DNS proxy feature.
    *
-   * - true: enables the DNS proxy feature.
-   * - false: disables the DNS proxy feature.
+   * - `true`: enables the DNS proxy feature.
+   * - `false`: disables the DNS proxy feature.
    *
    * Default value: false.
    */
@@ -218,8 +218,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable service registry. Valid values:
    *
-   * - true: enables service registry.
-   * - false: disables service registry.
+   * - `true`: enables service registry.
+   * - `false`: disables service registry.
    *
    * Default value: false.
    */
@@ -229,8 +229,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable Dubbo Filter. Valid values:
    *
-   * - true: enables Dubbo Filter.
-   * - false: disables Dubbo Filter.
+   * - `true`: enables Dubbo Filter.
+   * - `false`: disables Dubbo Filter.
    *
    * Default value: false.
    */
@@ -238,8 +238,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable gateway configuration filtering. Valid values:
    *
-   * - true: enables gateway configuration filtering.
-   * - false: disables gateway configuration filtering.
+   * - `true`: enables gateway configuration filtering.
+   * - `false`: disables gateway configuration filtering.
    *
    * Default value: false.
    */
@@ -247,8 +247,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable Secret Discovery Service (SDS). Valid values:
    *
-   * - true: enables SDS.
-   * - false: disables SDS.
+   * - `true`: enables SDS.
+   * - `false`: disables SDS.
    *
    * Default value: false.
    */
@@ -256,8 +256,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable gRPC Access Log Service (ALS) for Envoy. Valid values:
    *
-   * - true: enables gRPC ALS.
-   * - false: disables gRPC ALS.
+   * - `true`: enables gRPC ALS.
+   * - `false`: disables gRPC ALS.
    *
    * Default value: false.
    */
@@ -269,8 +269,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable Gateway API. Valid values:
    *
-   * - true: enables Gateway API.
-   * - false: disables Gateway API.
+   * - `true`: enables Gateway API.
+   * - `false`: disables Gateway API.
    *
    * Default value: false.
    */
@@ -278,8 +278,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable the collection of control plane logs. Valid values:
    *
-   * - true: enables the collection of control plane logs.
-   * - false: disables the collection of control plane logs.
+   * - `true`: enables the collection of control plane logs.
+   * - `false`: disables the collection of control plane logs.
    *
    * Default value: false.
    */
@@ -291,9 +291,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable access logging. Valid values:
    *
-   * "": disables access logging.
-   *
-   * - /dev/stdout: enables access logging. /dev/stdout indicates the file address of access logs.
+   * - `""`: disables access logging.
+   * - `/dev/stdout`: enables access logging. /dev/stdout indicates the file address of access logs.
    */
   AccessLogFile?: string;
   /** The name of the Log Service project that is used to collect access logs. */
@@ -301,8 +300,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable the rollback feature for Istio resources.
    *
-   * - true: enables the rollback feature for Istio resources.
-   * - false: disables the rollback feature for Istio resources.
+   * - `true`: enables the rollback feature for Istio resources.
+   * - `false`: disables the rollback feature for Istio resources.
    *
    * Default value: false.
    */
@@ -310,8 +309,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to use the Kubernetes API of clusters on the data plane to access Istio resources. The version of the ASM instance must be V1.9.7.93 or later.
    *
-   * - true: uses the Kubernetes API of clusters on the data plane to access Istio resources.
-   * - false: does not use the Kubernetes API of clusters on the data plane to access Istio resources.
+   * - `true`: uses the Kubernetes API of clusters on the data plane to access Istio resources.
+   * - `false`: does not use the Kubernetes API of clusters on the data plane to access Istio resources.
    *
    * Default value: false.
    */
@@ -319,8 +318,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable Application High Availability Service (AHAS)-based throttling. Valid values:
    *
-   * - true: enables AHAS-based throttling.
-   * - false: disables AHAS-based throttling.
+   * - `true`: enables AHAS-based throttling.
+   * - `false`: disables AHAS-based throttling.
    *
    * Default value: false.
    */
@@ -332,8 +331,8 @@ export interface CreateServiceMeshInput {
   /**
    * The billing method of the SLB instance. Valid values:
    *
-   * - PayOnDemand: pay-as-you-go
-   * - PrePaid: subscription
+   * - `PayOnDemand`: pay-as-you-go
+   * - `PrePaid`: subscription
    */
   ChargeType?: "PayOnDemand" | "PrePaid";
   /** The subscription period of the SLB instance. Unit: month. This parameter is valid only if the ChargeType parameter is set to PrePay. For example, if the subscription period is one year, set this parameter to 12. */
@@ -341,8 +340,8 @@ export interface CreateServiceMeshInput {
   /**
    * Specifies whether to enable auto-renewal for the SLB instance if the SLB instance uses the subscription billing method. Valid values:
    *
-   * - true: enables auto-renewal.
-   * - false: disables auto-renewal.
+   * - `true`: enables auto-renewal.
+   * - `false`: disables auto-renewal.
    */
   AutoRenew?: boolean;
   /** The auto-renewal period of the SLB instance. This parameter is valid only if the ChargeType parameter is set to PrePay. If the subscription period of the SLB instance is less than one year, the value of this parameter indicates the number of months for auto-renewal. If the subscription period of the SLB instance is more than one year, the value of this parameter indicates the number of years for auto-renewal. */
@@ -350,16 +349,16 @@ export interface CreateServiceMeshInput {
   /**
    * The edition of the ASM instance. Valid values:
    *
-   * - standard: Standard Edition
-   * - enterprise: Enterprise Edition
-   * - ultimate: Ult imate Edition
+   * - `standard`: Standard Edition
+   * - `enterprise`: Enterprise Edition
+   * - `ultimate`: Ultimate Edition
    */
   ClusterSpec?: "standard" | "enterprise" | "ultimate";
   /**
    * Specifies whether to enable MultiBuffer-based Transport Layer Security (TLS) acceleration. Valid values:
    *
-   * - true: enables MultiBuffer-based TLS acceleration.
-   * - false: disables MultiBuffer-based TLS acceleration.
+   * - `true`: enables MultiBuffer-based TLS acceleration.
+   * - `false`: disables MultiBuffer-based TLS acceleration.
    *
    * Default value: true.
    */
@@ -534,8 +533,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable the tracing feature. To enable this feature, make sure that you have activated Tracing Analysis. Valid values:
    *
-   * - true: enables the tracing feature.
-   * - false: disables the tracing feature.
+   * - `true`: enables the tracing feature.
+   * - `false`: disables the tracing feature.
    *
    * Default value: false
    */
@@ -545,8 +544,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether cross-region load balancing is enabled. Valid values:
    *
-   * - true: enables cross-region load balancing.
-   * - false: disables cross-region load balancing.
+   * - `true`: enables cross-region load balancing.
+   * - `false`: disables cross-region load balancing.
    *
    * Default value: false
    */
@@ -554,11 +553,11 @@ export interface UpdateMeshFeatureInput {
   /**
    * The configurations of cross-region load balancing. Valid values:
    *
-   * - failover: the configurations of cross-region failover. Example:
+   * - `failover`: the configurations of cross-region failover. Example:
    *
    * failover: [// The struct that indicates the configurations of cross-region failover. { // If a service fails in the China (Beijing) region, the traffic is redirected to the same service in the China (Hangzhou) region. from: "cn-beijing", to: "cn-hangzhou", } ]
    *
-   * - distribute: the configurations of cross-region traffic distribution. Example:
+   * - `distribute`: the configurations of cross-region traffic distribution. Example:
    *
    * distribute: [ // The struct that indicates the configurations of cross-region traffic distribution. { // For traffic that is routed to the China (Beijing) region, 70% of the traffic is allocated to the China (Beijing) region and the rest of the traffic is redirected to the China (Hangzhou) region. "from": "cn-beijing", "to": { "cn-beijing": 70, "cn-hangzhou": 30, } } ]
    */
@@ -566,8 +565,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable Prometheus monitoring. We recommend that you use Prometheus Service of Application Real-T ime Monitoring Service (ARMS). Valid values:
    *
-   * - true: enables Prometheus monitoring.
-   * - false: disables Prometheus monitoring.
+   * - `true`: enables Prometheus monitoring.
+   * - `false`: disables Prometheus monitoring.
    *
    * Default value: false
    */
@@ -575,8 +574,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to install the Open Policy Agent (OPA) plug-in. Valid values:
    *
-   * - true: installs the OPA plug-in.
-   * - false: does not install the OPA plug-in.
+   * - `true`: installs the OPA plug-in.
+   * - `false`: does not install the OPA plug-in.
    *
    * Default value: false
    */
@@ -584,9 +583,9 @@ export interface UpdateMeshFeatureInput {
   /**
    * The log level of OPA.
    *
-   * - info: logs all information.
-   * - debug: logs debugging and error information.
-   * - error: logs only error information.
+   * - `info`: logs all information.
+   * - `debug`: logs debugging and error information.
+   * - `error`: logs only error information.
    */
   OPALogLevel?: string;
   /** The number of CPU cores that are requested by OPA. */
@@ -600,8 +599,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable the mesh audit feature. To enable this feature, make sure that you have activated Log Service. Valid values:
    *
-   * - true: enables the mesh audit feature.
-   * - false: disables the mesh audit feature.
+   * - `true`: enables the mesh audit feature.
+   * - `false`: disables the mesh audit feature.
    *
    * Default value: false
    */
@@ -615,8 +614,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable custom Zipkin system. Valid values:
    *
-   * - true: enables custom Zipkin system.
-   * - false: disables custom Zipkin system.
+   * - `true`: enables custom Zipkin system.
+   * - `false`: disables custom Zipkin system.
    *
    * Default value: false
    */
@@ -624,8 +623,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * The policy of handling outbound traffic. Valid values:
    *
-   * - ALLOW_ANY: allows outbound traffic to external services.
-   * - REGISTRY_ONLY: allows outbound traffic to only external services defined in the service registry of the ASM instance.
+   * - `ALLOW_ANY`: allows outbound traffic to external services.
+   * - `REGISTRY_ONLY`: allows outbound traffic to only external services defined in the service registry of the ASM instance.
    */
   OutboundTrafficPolicy?: "ALLOW_ANY" | "REGISTRY_ONLY";
   /** The number of CPU cores that are requested. */
@@ -649,8 +648,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable automatic sidecar injection for all namespaces. Valid values:
    *
-   * - true: enables automatic sidecar injection for all namespaces.
-   * - false: disables automatic sidecar injection for all namespaces.
+   * - `true`: enables automatic sidecar injection for all namespaces.
+   * - `false`: disables automatic sidecar injection for all namespaces.
    *
    * Default value: false
    */
@@ -658,8 +657,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether automatic sidecar injection can be enabled by using annotations. Valid values:
    *
-   * - true: specifies that automatic sidecar injection can be enabled by using annotations.
-   * - false: specifies that automatic sidecar injection cannot be enabled by using annotations.
+   * - `true`: specifies that automatic sidecar injection can be enabled by using annotations.
+   * - `false`: specifies that automatic sidecar injection cannot be enabled by using annotations.
    *
    * Default value: false
    */
@@ -677,8 +676,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable the Container Network Interface (CNI) plug-in. Valid values:
    *
-   * - true: enables the CNI plug-in.
-   * - false: disables the CNI plug-in.
+   * - `true`: enables the CNI plug-in.
+   * - `false`: disables the CNI plug-in.
    *
    * Default value: false
    */
@@ -688,8 +687,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable the OPA plug-in. Valid values:
    *
-   * - true: enables the OPA plug-in.
-   * - false: disables the OPA plug-in.
+   * - `true`: enables the OPA plug-in.
+   * - `false`: disables the OPA plug-in.
    *
    * Default value: false
    */
@@ -697,8 +696,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable the support for HTTP 1.0. Valid values:
    *
-   * - true: enables the support for HTTP 1.0.
-   * - false: disables the support for HTTP 1.0.
+   * - `true`: enables the support for HTTP 1.0.
+   * - `false`: disables the support for HTTP 1.0.
    *
    * Default value: false
    */
@@ -706,8 +705,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable Kiali. To enable this feature, make sure that you have enabled Prometheus monitoring. If Prometheus monitoring is disabled, the value of this parameter must be false. Valid values:
    *
-   * - true: enables Kiali.
-   * - false: disables Kiali.
+   * - `true`: enables Kiali.
+   * - `false`: disables Kiali.
    *
    * Default value: false
    */
@@ -715,8 +714,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to use a custom Prometheus instance. Valid values:
    *
-   * - true: uses a custom Prometheus instance.
-   * - false: does not use a custom Prometheus instance.
+   * - `true`: uses a custom Prometheus instance.
+   * - `false`: does not use a custom Prometheus instance.
    *
    * Default value: false
    */
@@ -726,8 +725,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable access log collection. Valid values:
    *
-   * - true: enables access log collection.
-   * - false: disables access log collection.
+   * - `true`: enables access log collection.
+   * - `false`: disables access log collection.
    *
    * Default value: false
    */
@@ -735,8 +734,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable Microservice Engine (MSE). Valid values:
    *
-   * - true: enables MSE.
-   * - false: disables MSE.
+   * - `true`: enables MSE.
+   * - `false`: disables MSE.
    *
    * Default value: false
    */
@@ -744,8 +743,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable Redis Filter. Valid values:
    *
-   * - true: enables Redis Filter.
-   * - false: disables Redis Filter.
+   * - `true`: enables Redis Filter.
+   * - `false`: disables Redis Filter.
    *
    * Default value: false
    */
@@ -753,8 +752,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable MySQL Filter. Valid values:
    *
-   * - true: enables MySQL Filter.
-   * - false: disables MySQL Filter.
+   * - `true`: enables MySQL Filter.
+   * - `false`: disables MySQL Filter.
    *
    * Default value: false
    */
@@ -762,8 +761,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable Thrift Filter. Valid values:
    *
-   * - true: enables Thrift Filter.
-   * - false: disables Thrift Filter.
+   * - `true`: enables Thrift Filter.
+   * - `false`: disables Thrift Filter.
    *
    * Default value: false
    */
@@ -771,8 +770,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable WebAssembly Filter. Valid values:
    *
-   * - true: enables WebAssembly Filter.
-   * - false: disables WebAssembly Filter.
+   * - `true`: enables WebAssembly Filter.
+   * - `false`: disables WebAssembly Filter.
    *
    * Default value: false
    */
@@ -780,8 +779,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable DNS Proxying. Valid values:
    *
-   * - true: enables DNS Proxying.
-   * - false: disables DNS Proxying.
+   * - `true`: enables DNS Proxying.
+   * - `false`: disables DNS Proxying.
    *
    * Default value: false
    */
@@ -789,8 +788,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable Dubbo Filter. Valid values:
    *
-   * - true: enables Dubbo Filter.
-   * - false: disables Dubbo Filter.
+   * - `true`: enables Dubbo Filter.
+   * - `false`: disables Dubbo Filter.
    *
    * Default value: false
    */
@@ -798,8 +797,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable gateway configuration filtering. Valid values:
    *
-   * - true: enables Gateway configuration filtering.
-   * - false: disables Gateway configuration filtering.
+   * - `true`: enables Gateway configuration filtering.
+   * - `false`: disables Gateway configuration filtering.
    *
    * Default value: false
    */
@@ -807,8 +806,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable Secret Discovery Service (SDS). Valid values:
    *
-   * - true: enables SDS.
-   * - false: disables SDS.
+   * - `true`: enables SDS.
+   * - `false`: disables SDS.
    *
    * Default value: false
    */
@@ -816,8 +815,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable gRPC Access Log Service (ALS) for Envoy. Valid values:
    *
-   * - true: enables gRPC ALS.
-   * - false: disables gRPC ALS.
+   * - `true`: enables gRPC ALS.
+   * - `false`: disables gRPC ALS.
    *
    * Default value: false
    */
@@ -829,8 +828,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable Gateway API. Valid values:
    *
-   * - true: enables Gateway API.
-   * - false: disables Gateway API.
+   * - `true`: enables Gateway API.
+   * - `false`: disables Gateway API.
    *
    * Default value: false
    */
@@ -838,8 +837,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable service registry. Valid values:
    *
-   * - true: enables service registry.
-   * - false: disables service registry.
+   * - `true`: enables service registry.
+   * - `false`: disables service registry.
    *
    * Default value: false
    */
@@ -851,8 +850,8 @@ export interface UpdateMeshFeatureInput {
   /**
    * Specifies whether to enable access logging. Valid values:
    *
-   * - "": disables access logging.
-   * - /dev/stdout: enables access logging. /dev/stdout indicates the file address for the access log.
+   * - `""`: disables access logging.
+   * - `/dev/stdout`: enables access logging. /dev/stdout indicates the file address for the access log.
    */
   AccessLogFile?: string;
   /** The custom project on which the Log Service collects logs. */
@@ -878,16 +877,16 @@ export interface UpdateMeshFeatureInput {
   /** The pull-request latency. By default, this parameter is left empty. */
   MultiBufferPollDelay?: string;
   /**
-   * [{"matchExpressions ":[{"key":"asm- discovery","operator":"Exists"}]}]
-   *
    * The label selectors used to specify the namespaces of the clusters on the data plane for selective service discovery.
+   *
+   * Sent as a JSON string.
    */
-  DiscoverySelectors?: string;
+  DiscoverySelectors?: unknown;
   /**
    * Specifies whether to enable the AHAS throttling feature. Valid values:
    *
-   * - true: enables the feature.
-   * - false: disables the feature.
+   * - `true`: enables the feature.
+   * - `false`: disables the feature.
    *
    * Default value: false
    */
@@ -895,16 +894,16 @@ export interface UpdateMeshFeatureInput {
   /**
    * The edition of the ASM instance. Valid values:
    *
-   * - standard: Standard Edition
-   * - enterprise: Enterprise Edition
-   * - ultimate: Ult imate Edition
+   * - `standard`: Standard Edition
+   * - `enterprise`: Enterprise Edition
+   * - `ultimate`: Ultimate Edition
    */
   ClusterSpec?: "standard" | "enterprise" | "ultimate";
   /**
    * Specifies whether to enable the feature of controlling the OPA injection scope. Valid values:
    *
-   * - true: enables the feature of controlling the OPA injection scope.
-   * - false: disables the feature of controlling the OPA injection scope.
+   * - `true`: enables the feature of controlling the OPA injection scope.
+   * - `false`: disables the feature of controlling the OPA injection scope.
    */
   OPAScopeInjected?: boolean;
   /** The minimum number of CPU cores requested by the pod to which OPA is injected. A value of 1000m indicates one CPU core. */
@@ -995,7 +994,7 @@ export const updateMeshFeatureOperation: OperationDescriptor = {
     { name: "Lifecycle", in: "query", required: false, style: "plain" },
     { name: "MultiBufferEnabled", in: "query", required: false, style: "plain" },
     { name: "MultiBufferPollDelay", in: "query", required: false, style: "plain" },
-    { name: "DiscoverySelectors", in: "query", required: false, style: "plain" },
+    { name: "DiscoverySelectors", in: "query", required: false, style: "json" },
     { name: "GlobalRateLimitEnabled", in: "query", required: false, style: "plain" },
     { name: "ClusterSpec", in: "query", required: false, style: "plain" },
     { name: "OPAScopeInjected", in: "query", required: false, style: "plain" },
@@ -1119,8 +1118,8 @@ export interface RevokeKubeconfigInput {
   /**
    * Specifies whether to return the kubeconfig file for private access.
    *
-   * - true: returns the kubeconfig file for private access.
-   * - false: returns the kubeconfig file for public access.
+   * - `true`: returns the kubeconfig file for private access.
+   * - `false`: returns the kubeconfig file for public access.
    */
   PrivateIpAddress?: boolean;
 }
@@ -1157,8 +1156,8 @@ export interface DescribeServiceMeshAdditionalStatusInput {
   /**
    * The check mode of the ASM instance. Valid values:
    *
-   * - normal: checks the Server Load Balancer (SLB) instances created for exposing the API server and Istio Pilot, audit logs, and the Logtail installation for clusters on the data plane.
-   * - full: checks control plane logs, access logs, security groups, and the elastic IP addresses (EIPs) of the API server in addition to the check items of the normal mode.
+   * - `normal`: checks the Server Load Balancer (SLB) instances created for exposing the API server and Istio Pilot, audit logs, and the Logtail installation for clusters on the data plane.
+   * - `full`: checks control plane logs, access logs, security groups, and the elastic IP addresses (EIPs) of the API server in addition to the check items of the normal mode.
    */
   CheckMode?: "normal" | "full";
 }
@@ -1288,9 +1287,8 @@ export interface ReActivateAuditInput {
   /**
    * Specifies whether to recreate a project that is used to store audit logs. Valid values:
    *
-   * true: recreates a project.
-   *
-   * false: does not recreate a project.
+   * - `true`: recreates a project.
+   * - `false`: does not recreate a project.
    */
   EnableAudit?: boolean;
 }
@@ -1391,10 +1389,10 @@ export interface GrantUserPermissionsInput {
    *
    * The permissions that are granted to an entity. The content is a string that consists of JSON arrays. You must specify all permissions that you want to grant to an entity. You can add or remove permissions by modifying the content. Field definit ion of the sample code:
    *
-   * - IsCustom: a parameter that is required by the system. Set the value to true.
-   * - Cluster: the ID of the Alibaba Cloud Service Mesh (ASM) instance.
-   * - RoleName: the name of the permissions. Valid values: istio-admin, istio-ops, and istio-readonl y. A value of istio-admin indicates the permissions of ASM administrators. A value of istio-ops indicates the permissions of ASM restricted users. A value of ist io-readonly indicates the read- only permissions.
-   * - IsRamRole: the entity to which you want to grant the permissions. To grant the permissions to a RAM role, set the value to true. Otherwise, set the value to false.
+   * - `IsCustom`: a parameter that is required by the system. Set the value to true.
+   * - `Cluster`: the ID of the Alibaba Cloud Service Mesh (ASM) instance.
+   * - `RoleName`: the name of the permissions. Valid values: istio-admin, istio-ops, and istio-readonl y. A value of istio-admin indicates the permissions of ASM administrators. A value of istio-ops indicates the permissions of ASM restricted users. A value of ist io-readonly indicates the read- only permissions.
+   * - `IsRamRole`: the entity to which you want to grant the permissions. To grant the permissions to a RAM role, set the value to true. Otherwise, set the value to false.
    */
   Permissions?: string;
 }
@@ -1458,8 +1456,8 @@ export interface DescribeUsersWithPermissionsInput {
   /**
    * Specifies whether to query the IDs of all RAM users or RAM roles to which an RBAC role is assigned. Valid values:
    *
-   * - SubUser: Query the IDs of all RAM users to which an RBAC role is assigned.
-   * - RamRole: Query the IDs of all RAM roles to which an RBAC role is assigned.
+   * - `SubUser`: Query the IDs of all RAM users to which an RBAC role is assigned.
+   * - `RamRole`: Query the IDs of all RAM roles to which an RBAC role is assigned.
    */
   UserType: "SubUser" | "RamRole";
 }
@@ -1501,8 +1499,8 @@ export interface UpdateMeshCRAggregationInput {
   /**
    * Specifies whether to enable the Kubernetes API to access Istio resources in the ASM instance. Valid values:
    *
-   * - true: specifies to enable the Kubernetes API to access Istio resources in the ASM instance.
-   * - false: specifies not to enable the Kubernetes API to access Istio resources in the ASM instance.
+   * - `true`: specifies to enable the Kubernetes API to access Istio resources in the ASM instance.
+   * - `false`: specifies not to enable the Kubernetes API to access Istio resources in the ASM instance.
    */
   Enabled?: boolean;
   /** The number of CPU cores that are requested by the components installed in the Container Service for Kubernetes (ACK) cluster on the data plane if you enable the Kubernetes API to access Istio resources in the ASM instance. You can represent the parameter value in the standard representation form of CPUs in Kubernetes. */
@@ -1737,8 +1735,8 @@ export interface ModifyApiServerEipResourceInput {
   /**
    * The type of the operation. Valid values:
    *
-   * - UnBindEip: disassociates an EIP from the API server.
-   * - BindEip: associates an EIP with the API server.
+   * - `UnBindEip`: disassociates an EIP from the API server.
+   * - `BindEip`: associates an EIP with the API server.
    */
   Operation?: "UnBindEip" | "BindEip";
   /** The ID of the EIP. */
@@ -1891,8 +1889,8 @@ export interface UpdateNamespaceScopeSidecarConfigInput {
   /**
    * Specifies whether to enable the DNS proxy feature.
    *
-   * - true: enables the DNS proxy feature.
-   * - false: disables the DNS proxy feature.
+   * - `true`: enables the DNS proxy feature.
+   * - `false`: disables the DNS proxy feature.
    */
   IstioDNSProxyEnabled?: boolean;
 }
@@ -2207,21 +2205,15 @@ export interface GetRegisteredServiceEndpointsInput {
   ServiceMeshId: string;
   /** The name of the namespace. */
   Namespace?: string;
-  /**
-   * c8b054ee8c3914d0 79b5ce9733328****, c58faedb8a78640d 3aeb0372e4c02****
-   *
-   * The IDs of clusters in the ASM instance. Separate multiple cluster IDs with commas (,).
-   *
-   * https://error-center.alibabacloud.com/status/product/servicemesh
-   */
+  /** The IDs of clusters in the ASM instance. Separate multiple cluster IDs with commas (,). */
   ClusterIds?: string;
   /** The name of the registered service. */
   Name?: string;
   /**
    * The type of the registered service. Valid values:
    *
-   * - ServiceEntry: indicates that the service is registered by creating a service entry.
-   * - Kubernetes: indicates that the service is registered on a Kubernetes cluster on the data plane.
+   * - `ServiceEntry`: indicates that the service is registered by creating a service entry.
+   * - `Kubernetes`: indicates that the service is registered on a Kubernetes cluster on the data plane.
    */
   ServiceType?: "ServiceEntry" | "Kubernetes";
 }
@@ -2349,9 +2341,9 @@ export interface CreateIstioGatewayRoutesInput {
   /**
    * The status of the routing rule. Valid values:
    *
-   * - 0: The routing rule is valid.
-   * - 1: The routing rule is invalid.
-   * - 2: An error occurs during the creation or update of the routing rule.
+   * - `0`: The routing rule is valid.
+   * - `1`: The routing rule is invalid.
+   * - `2`: An error occurs during the creation or update of the routing rule.
    */
   Status?: 0 | 1 | 2;
   /** The description of the routing rule. */
@@ -2401,11 +2393,7 @@ export interface CreateGatewaySecretInput {
    * The content of the certificate.
    */
   Cert?: string;
-  /**
-   * MIIEvAIBADANBgkqh kiG9w0BAQEFAASCB KYwggSiAgEAAoIBA QC2ag/Bzcgm****
-   *
-   * The private key of the certificate.
-   */
+  /** The private key of the certificate. */
   Key?: string;
 }
 
@@ -2703,9 +2691,9 @@ export interface UpdateIstioGatewayRoutesInput {
   /**
    * The status of the routing rule. Valid values:
    *
-   * - 0: The routing rule is valid.
-   * - 1: The routing rule is invalid.
-   * - 2: An error occurs during the creation or update of the routing rule.
+   * - `0`: The routing rule is valid.
+   * - `1`: The routing rule is invalid.
+   * - `2`: An error occurs during the creation or update of the routing rule.
    */
   Status?: 0 | 1 | 2;
   /** The description of the routing rule. */
@@ -2754,9 +2742,9 @@ export interface UpdateIstioRouteAdditionalStatusInput {
   /**
    * The status of the routing rule. Valid values:
    *
-   * - 0: The routing rule is valid.
-   * - 1: The routing rule is invalid.
-   * - 2: An error occurs during the creation or update of the routing rule.
+   * - `0`: The routing rule is valid.
+   * - `1`: The routing rule is invalid.
+   * - `2`: An error occurs during the creation or update of the routing rule.
    */
   Status?: 0 | 1 | 2;
   /** The description of the routing rule. */
@@ -3243,15 +3231,15 @@ export interface UpgradeMeshEditionPartiallyInput {
   /**
    * Specifies whether to upgrade the ASM instance to Commercial Edition (Professional Edition). Valid values:
    *
-   * - true: upgrades the ASM instance to Commercial Edition (Professional Edition).
-   * - false: does not upgrade the ASM instance to Commercial Edition (Professional Edition).
+   * - `true`: upgrades the ASM instance to Commercial Edition (Professional Edition).
+   * - `false`: does not upgrade the ASM instance to Commercial Edition (Professional Edition).
    */
   SwitchToPro?: boolean;
   /**
    * Specifies whether to upgrade the ingress gateways for the ASM instance. Valid values:
    *
-   * - true: upgrades the ingress gateways.
-   * - false: does not upgrade the ingress gateways.
+   * - `true`: upgrades the ingress gateways.
+   * - `false`: does not upgrade the ingress gateways.
    */
   ASMGatewayContinue?: boolean;
   /** Specifies the ingress gateways to be upgraded. Separate multiple ingress gateways with commas (,). */
@@ -3327,11 +3315,7 @@ export interface DescribeServiceMeshUpgradeStatusInput {
   ServiceMeshId: string;
   /** The IDs of the clusters on the data plane of the ASM instance. Separate multiple clusters with commas (,). */
   GuestClusterIds?: string;
-  /**
-   * istio-system:ingressgate way1,istio-system:ingressgate way2
-   *
-   * The fully qualified names of ingress gateways in the ASM instance. Separate multiple names with commas (,).
-   */
+  /** The fully qualified names of ingress gateways in the ASM instance. Separate multiple names with commas (,). */
   AllIstioGatewayFullNames?: string;
 }
 

@@ -1195,8 +1195,8 @@ export interface components {
             /**
              * @description Indicates whether access log collection is enabled. Valid values:
              *
-             *     - true: Access log collection is enabled.
-             *     - false: Access log collection is disabled.
+             *     - `true`: Access log collection is enabled.
+             *     - `false`: Access log collection is disabled.
              * @example true
              */
             Enabled?: boolean;
@@ -1213,9 +1213,8 @@ export interface components {
              */
             Title?: string;
             /**
-             * @description https://sls.console.aliy un.com/lognext/project/audit- c186a6d9641a24098b5 49xxxxxxxxxxxx/dashboard/mesh
-             *
-             *     The URL of the dashboard.
+             * @description The URL of the dashboard.
+             * @example https://sls.console.aliyun.com/lognext/project/audit-c186a6d9641a24098b549xxxxxxxxxxxx/dashboard/mesh
              */
             Url?: string;
         };
@@ -1227,9 +1226,8 @@ export interface components {
              */
             Title?: string;
             /**
-             * @description https://sls.console.aliy un.com/next/project/* ***\/dashboard/mesh-access-log_details_cn
-             *
-             *     The URL of the dashboard for access logs.
+             * @description The URL of the dashboard for access logs.
+             * @example https://sls.console.aliyun.com/next/project/****\/dashboard/mesh-access-log_details_cn
              */
             Url?: string;
         };
@@ -1264,11 +1262,11 @@ export interface components {
             /**
              * @description The check result of the SLB instance. Valid values:
              *
-             *     - exist: The SLB instance exists.
-             *     - not_exist: The SLB instance does not exist.
-             *     - conflict: Conflicts are detected.
-             *     - failed: The check fails.
-             *     - time_out: The check t imes out.
+             *     - `exist`: The SLB instance exists.
+             *     - `not_exist`: The SLB instance does not exist.
+             *     - `conflict`: Conflicts are detected.
+             *     - `failed`: The check fails.
+             *     - `time_out`: The check t imes out.
              * @example exist
              * @enum {string}
              */
@@ -1276,9 +1274,9 @@ export interface components {
             /**
              * @description The check result of the number of SLB instances created for exposing the API server. Valid values:
              *
-             *     - too_much: An excessive number of SLB instances are created.
-             *     - num_exact: A proper number of SLB instances are created.
-             *     - too_little: The number of SLB instances falls short.
+             *     - `too_much`: An excessive number of SLB instances are created.
+             *     - `num_exact`: A proper number of SLB instances are created.
+             *     - `too_little`: The number of SLB instances falls short.
              * @example num_exact
              * @enum {string}
              */
@@ -1289,8 +1287,8 @@ export interface components {
             /**
              * @description Indicates whether the mesh audit feature is enabled. Valid values:
              *
-             *     - true: The mesh audit feature is enabled.
-             *     - false: The mesh audit feature is disabled.
+             *     - `true`: The mesh audit feature is enabled.
+             *     - `false`: The mesh audit feature is disabled.
              * @example true
              */
             Enabled?: boolean;
@@ -1302,8 +1300,8 @@ export interface components {
             /**
              * @description Indicates whether an audit project exists in the ASM instance. Valid values:
              *
-             *     - audit_project_exist: An audit project exists.
-             *     - audit_project_not_exist: No audit project exists.
+             *     - `audit_project_exist`: An audit project exists.
+             *     - `audit_project_not_exist`: No audit project exists.
              * @example audit_project_not_exist
              * @enum {string}
              */
@@ -1314,13 +1312,13 @@ export interface components {
             /**
              * @description The status of the query. Valid values:
              *
-             *     - time_out: The query t imes out.
-             *     - failed: The query fails.
-             *     - Empty string: The query is successful.
+             *     - `time_out`: The query t imes out.
+             *     - `failed`: The query fails.
+             *     - `Empty string`: The query is successful.
              * @example time_out
              * @enum {string}
              */
-            QueryState?: "time_out" | "failed" | "Empty string";
+            QueryState?: "time_out" | "failed" | "";
             /**
              * @description The version of the CCM component.
              * @example v2.0.1
@@ -1329,8 +1327,8 @@ export interface components {
             /**
              * @description Indicates whether the CCM component supports graceful disconnection of the Server Load Balancer (SLB) instance. Valid values:
              *
-             *     - true: The CCM component supports graceful disconnection of the SLB instance.
-             *     - false: The CCM component does not support graceful disconnection of the SLB instance.
+             *     - `true`: The CCM component supports graceful disconnection of the SLB instance.
+             *     - `false`: The CCM component does not support graceful disconnection of the SLB instance.
              * @example true
              */
             SLBGracefulDrainSupport?: boolean;
@@ -1375,11 +1373,11 @@ export interface components {
             /**
              * @description The status of the cluster. Valid values:
              *
-             *     - running: The cluster is running.
-             *     - starting: The cluster is starting.
-             *     - stopping: The cluster is being stopped.
-             *     - stopped: The cluster is stopped.
-             *     - failed: The cluster fails to be run.
+             *     - `running`: The cluster is running.
+             *     - `starting`: The cluster is starting.
+             *     - `stopping`: The cluster is being stopped.
+             *     - `stopped`: The cluster is stopped.
+             *     - `failed`: The cluster fails to be run.
              * @example running
              * @enum {string}
              */
@@ -1423,11 +1421,11 @@ export interface components {
              * Format: int64
              * @description Indicates that the cluster is available or the reason why the cluster cannot be added to the ASM instance. Valid values:
              *
-             *     - 0: The cluster can be added to the ASM instance.
-             *     - 1: The cluster cannot be added to the ASM instance because you do not have administrator permissions on the cluster.
-             *     - 2: The cluster cannot be added to the ASM instance because the cluster and the ASM instance reside in different VPCs between which no private connections are built.
-             *     - 3: The CIDR block of the cluster conflicts with that of the ASM instance.
-             *     - 4: The cluster has a namespace that is named istio system.
+             *     - `0`: The cluster can be added to the ASM instance.
+             *     - `1`: The cluster cannot be added to the ASM instance because you do not have administrator permissions on the cluster.
+             *     - `2`: The cluster cannot be added to the ASM instance because the cluster and the ASM instance reside in different VPCs between which no private connections are built.
+             *     - `3`: The CIDR block of the cluster conflicts with that of the ASM instance.
+             *     - `4`: The cluster has a namespace that is named istio system.
              * @example 0
              * @enum {integer}
              */
@@ -1440,8 +1438,8 @@ export interface components {
             /**
              * @description The check result of the audit logs. Valid values:
              *
-             *     - exist: The audit logs exist.
-             *     - not exist: The audit logs do not exist.
+             *     - `exist`: The audit logs exist.
+             *     - `not exist`: The audit logs do not exist.
              * @example exist
              * @enum {string}
              */
@@ -1453,10 +1451,10 @@ export interface components {
             /**
              * @description The check result of the control plane logs. Valid values:
              *
-             *     - exist: The control plane logs exist.
-             *     - not_exist: The control plane logs do not exist.
-             *     - failed: The check fails.
-             *     - time_out: The check t imes out.
+             *     - `exist`: The control plane logs exist.
+             *     - `not_exist`: The control plane logs do not exist.
+             *     - `failed`: The check fails.
+             *     - `time_out`: The check t imes out.
              * @example exist
              * @enum {string}
              */
@@ -1464,10 +1462,10 @@ export interface components {
             /**
              * @description Indicates whether the security group is reused. Valid values:
              *
-             *     - reused: The security group is reused.
-             *     - not_reused: The security group is not reused.
-             *     - failed: The check fails.
-             *     - time_out: The check t imes out.
+             *     - `reused`: The security group is reused.
+             *     - `not_reused`: The security group is not reused.
+             *     - `failed`: The check fails.
+             *     - `time_out`: The check t imes out.
              * @example reused
              * @enum {string}
              */
@@ -1475,10 +1473,10 @@ export interface components {
             /**
              * @description The check result of the EIPs associated with the API server. Valid values:
              *
-             *     - exist: The EIP exists.
-             *     - not_exist: The EIP does not exist.
-             *     - failed: The check fails.
-             *     - time_out: The check t imes out.
+             *     - `exist`: The EIP exists.
+             *     - `not_exist`: The EIP does not exist.
+             *     - `failed`: The check fails.
+             *     - `time_out`: The check t imes out.
              * @example exist
              * @enum {string}
              */
@@ -1486,10 +1484,10 @@ export interface components {
             /**
              * @description The check result of the access logs. Valid values:
              *
-             *     - exist: The access logs exist.
-             *     - not_exist: The access logs do not exist.
-             *     - failed: The check fails.
-             *     - time_out: The check t imes out.
+             *     - `exist`: The access logs exist.
+             *     - `not_exist`: The access logs do not exist.
+             *     - `failed`: The check fails.
+             *     - `time_out`: The check t imes out.
              * @example exist
              * @enum {string}
              */
@@ -1539,8 +1537,8 @@ export interface components {
             /**
              * @description Indicates whether the DNS proxy feature is enabled.
              *
-             *     - true: the DNS proxy feature is enabled.
-             *     - false: the DNS proxy feature in disabled.
+             *     - `true`: the DNS proxy feature is enabled.
+             *     - `false`: the DNS proxy feature in disabled.
              * @example true
              */
             IstioDNSProxyEnabled?: boolean;
@@ -1552,8 +1550,8 @@ export interface components {
             /**
              * @description Indicates whether external service access is allowed.
              *
-             *     - true: External service access is allowed.
-             *     - false: External service access is not allowed.
+             *     - `true`: External service access is allowed.
+             *     - `false`: External service access is not allowed.
              * @example false
              */
             Enabled?: boolean;
@@ -1568,8 +1566,8 @@ export interface components {
             /**
              * @description Indicates whether the collection of control plane logs is enabled. Valid values:
              *
-             *     - true: The collection of control plane logs is enabled.
-             *     - false: The collection of control plane logs is disabled.
+             *     - `true`: The collection of control plane logs is enabled.
+             *     - `false`: The collection of control plane logs is disabled.
              * @example false
              */
             Enabled?: boolean;
@@ -2014,9 +2012,9 @@ export interface components {
             /**
              * @description The matching mode for the header value. Valid values:
              *
-             *     - exact: exact match
-             *     - prefix: match by prefix
-             *     - regex: match by regular expression
+             *     - `exact`: exact match
+             *     - `prefix`: match by prefix
+             *     - `regex`: match by regular expression
              * @example exact
              * @enum {string}
              */
@@ -2029,7 +2027,7 @@ export interface components {
         };
         /** @description The advanced settings for routing HTTP traffic. */
         DescribeIstioGatewayRouteDetailHTTPAdvancedOptions: {
-            HTTPRedirect?: components["schemas"]["DescribeIstioGatewayRouteDetailHTTPRedirect"];
+            HTTPRedirect?: components["schemas"]["HTTPRedirect"];
             Delegate?: components["schemas"]["Delegate"];
             Rewrite?: components["schemas"]["DescribeIstioGatewayRouteDetailRewrite"];
             /**
@@ -2039,29 +2037,8 @@ export interface components {
             Timeout?: string;
             Retries?: components["schemas"]["DescribeIstioGatewayRouteDetailRetries"];
             Fault?: components["schemas"]["DescribeIstioGatewayRouteDetailFault"];
-            Mirror?: components["schemas"]["DescribeIstioGatewayRouteDetailMirror"];
+            Mirror?: components["schemas"]["Mirror"];
             MirrorPercentage?: components["schemas"]["MirrorPercentage"];
-        };
-        /** @description The HTTP redirect rule. */
-        DescribeIstioGatewayRouteDetailHTTPRedirect: {
-            /**
-             * @description The value to be used to overwrite the URL path during redirection.
-             * @example /v1/getProductRatings
-             */
-            Uri?: string;
-            /**
-             * @description newratings.default.svc. cluster.local
-             *
-             *     The value to be used to overwrite the value of the Authority or Host header during redirection.
-             */
-            Authority?: string;
-            /**
-             * Format: int32
-             * @description The response code to be used for indicating URL redirection. Default value: 301.
-             * @default 301
-             * @example 301
-             */
-            RedirectCode: number;
         };
         /** @description The matching rules for traffic routing. */
         DescribeIstioGatewayRouteDetailMatchRequest: {
@@ -2072,19 +2049,6 @@ export interface components {
             TLSMatchAttributes?: components["schemas"]["TlsMatchAttribute"][];
             /** @description The ports of the specified hosts to which the traffic is routed. */
             Ports?: number[];
-        };
-        /** @description The configurations for mirroring HTTP traffic to another destination in addition to forwarding requests to the specified destination. */
-        DescribeIstioGatewayRouteDetailMirror: {
-            /**
-             * @description The name of the service defined in the service registry.
-             * @example reviews.default.svc.cluster.local
-             */
-            Host?: string;
-            /**
-             * @description The name of the service subset.
-             * @example v1
-             */
-            Subset?: string;
         };
         /** @description The percentage of requests to which the delay fault is injected. */
         DescribeIstioGatewayRouteDetailPercentage: {
@@ -2122,9 +2086,9 @@ export interface components {
              * Format: int32
              * @description The status of the routing rule. Valid values:
              *
-             *     - 0: The routing rule is valid.
-             *     - 1: The routing rule is invalid.
-             *     - 2: An error occurs during the creation or update of the routing rule.
+             *     - `0`: The routing rule is valid.
+             *     - `1`: The routing rule is invalid.
+             *     - `2`: An error occurs during the creation or update of the routing rule.
              * @example 1
              * @enum {integer}
              */
@@ -2163,9 +2127,8 @@ export interface components {
              */
             Uri?: string;
             /**
-             * @description newratings.default.svc. cluster.local
-             *
-             *     The value to be used to overwrite the value of the Authority or Host header.
+             * @description The value to be used to overwrite the value of the Authority or Host header.
+             * @example newratings.default.svc.cluster.local
              */
             Authority?: string;
         };
@@ -2323,8 +2286,8 @@ export interface components {
             /**
              * @description Indicates whether the CNI plug-in is enabled. Valid values:
              *
-             *     - true: The CNI plug-in is enabled.
-             *     - false: The CNI plug-in is disabled.
+             *     - `true`: The CNI plug-in is enabled.
+             *     - `false`: The CNI plug-in is disabled.
              * @example false
              */
             Enabled?: boolean;
@@ -2339,8 +2302,8 @@ export interface components {
             /**
              * @description Indicates whether a custom Zipkin system is enabled.
              *
-             *     - true: A custom Zipkin system is enabled.
-             *     - false: No custom Zipkin system is enabled.
+             *     - `true`: A custom Zipkin system is enabled.
+             *     - `false`: No custom Zipkin system is enabled.
              * @example false
              */
             CustomizedZipkin?: boolean;
@@ -2368,8 +2331,8 @@ export interface components {
             /**
              * @description Indicates whether Prometheus monitoring is enabled. We recommend that you use Prometheus Service of Application Real-T ime Monitoring Service (ARMS). Valid values:
              *
-             *     - true: Prometheus monitoring is enabled.
-             *     - false: Prometheus monitoring is disabled.
+             *     - `true`: Prometheus monitoring is enabled.
+             *     - `false`: Prometheus monitoring is disabled.
              * @example true
              */
             Telemetry?: boolean;
@@ -2378,8 +2341,8 @@ export interface components {
             /**
              * @description The outbound traffic policy. Valid values:
              *
-             *     - ALLOW_ANY: Outbound traffic to an external service is allowed.
-             *     - REGISTRY_ONLY: Outbound traffic is allowed to only external services that are defined in the service registry of the ASM instance.
+             *     - `ALLOW_ANY`: Outbound traffic to an external service is allowed.
+             *     - `REGISTRY_ONLY`: Outbound traffic is allowed to only external services that are defined in the service registry of the ASM instance.
              * @example ALLOW_ANY
              * @enum {string}
              */
@@ -2388,8 +2351,8 @@ export interface components {
             /**
              * @description Indicates whether the tracing feature is enabled. This feature can be enabled only after Tracing Analysis is activated. Valid values:
              *
-             *     - true: The tracing feature is enabled.
-             *     - false: The tracing feature is disabled.
+             *     - `true`: The tracing feature is enabled.
+             *     - `false`: The tracing feature is disabled.
              * @example true
              */
             Tracing?: boolean;
@@ -2397,8 +2360,8 @@ export interface components {
             /**
              * @description Indicates whether the feature of routing traffic to the nearest instance is enabled. Valid values:
              *
-             *     - true: The feature is enabled.
-             *     - false: The feature is disabled.
+             *     - `true`: The feature is enabled.
+             *     - `false`: The feature is disabled.
              * @example true
              */
             EnableLocalityLB?: boolean;
@@ -2414,8 +2377,8 @@ export interface components {
             /**
              * @description Indicates whether the support for HTTP 1.0 is enabled. Valid values:
              *
-             *     - true: The support for HTTP 1.0 is enabled.
-             *     - false: The support for HTTP 1.0 is disabled.
+             *     - `true`: The support for HTTP 1.0 is enabled.
+             *     - `false`: The support for HTTP 1.0 is disabled.
              * @example false
              */
             Http10Enabled?: boolean;
@@ -2442,18 +2405,14 @@ export interface components {
             Endpoints?: components["schemas"]["DescribeServiceMeshDetailEndpoints"];
             ServiceMeshInfo?: components["schemas"]["DescribeServiceMeshDetailServiceMeshInfo"];
             Spec?: components["schemas"]["DescribeServiceMeshDetailSpec"];
-            /**
-             * @description ["caf089e56daba4c51a 8906fe43ea1****","c80f 45444b3da447da60a91 1390c2****"]
-             *
-             *     The list of clusters.
-             */
+            /** @description The list of clusters. */
             Clusters?: string[];
             /**
              * @description The edition of the ASM instance. Valid values:
              *
-             *     - standard: Standard Edition
-             *     - enterprise: Enterprise Edition
-             *     - ultimate: Ult imate Edition
+             *     - `standard`: Standard Edition
+             *     - `enterprise`: Enterprise Edition
+             *     - `ultimate`: Ultimate Edition
              * @example standard
              * @enum {string}
              */
@@ -2461,7 +2420,7 @@ export interface components {
             /**
              * @description The Alibaba Cloud service for which the ASM instance is created. Valid values:
              *
-             *     - ackone: The ASM instance is created for Alibaba Cloud Distributed Cloud Container Platform (ACK One).
+             *     - `ackone`: The ASM instance is created for Alibaba Cloud Distributed Cloud Container Platform (ACK One).
              *
              *     An empty value indicates that the ASM instance is created by the user.
              * @example ackone
@@ -2478,8 +2437,8 @@ export interface components {
             /**
              * @description The edition of the ASM instance. Valid values:
              *
-             *     - Default: Standard Edition
-             *     - Pro: Professional Edition
+             *     - `Default`: Standard Edition
+             *     - `Pro`: Professional Edition
              * @example Default
              * @enum {string}
              */
@@ -2530,8 +2489,8 @@ export interface components {
             /**
              * @description Indicates whether automatic sidecar injection is enabled for all namespaces. Valid values:
              *
-             *     - true: Automatic sidecar injection is enabled for all namespaces.
-             *     - false: Automatic sidecar injection is disabled for all namespaces.
+             *     - `true`: Automatic sidecar injection is enabled for all namespaces.
+             *     - `false`: Automatic sidecar injection is disabled for all namespaces.
              * @example false
              */
             EnableNamespacesByDefault?: boolean;
@@ -2553,8 +2512,8 @@ export interface components {
             /**
              * @description Indicates whether automatic sidecar injection can be enabled by using annotations. Valid values:
              *
-             *     - true: Automatic sidecar injection can be enabled by using annotations.
-             *     - false: Automatic sidecar injection cannot be enabled by using annotations.
+             *     - `true`: Automatic sidecar injection can be enabled by using annotations.
+             *     - `false`: Automatic sidecar injection cannot be enabled by using annotations.
              * @example true
              */
             AutoInjectionPolicyEnabled?: boolean;
@@ -2637,9 +2596,9 @@ export interface components {
             /**
              * @description The status code. Valid values:
              *
-             *     - 200: The status code returned because the operation is successful.
-             *     - 403: The status code returned because you are not authorized to perform this operation.
-             *     - 503: The status code returned because a backend server error occurs.
+             *     - `200`: The status code returned because the operation is successful.
+             *     - `403`: The status code returned because you are not authorized to perform this operation.
+             *     - `503`: The status code returned because a backend server error occurs.
              * @example 200
              * @enum {string}
              */
@@ -2835,10 +2794,10 @@ export interface components {
             /**
              * @description The status of the EIP. Valid values:
              *
-             *     - Associating: The EIP is being associated with a resource.
-             *     - Unassociating: The EIP is being disassociated from a resource.
-             *     - InUse: The EIP is associated with a resource.
-             *     - Available: The EIP is available.
+             *     - `Associating`: The EIP is being associated with a resource.
+             *     - `Unassociating`: The EIP is being disassociated from a resource.
+             *     - `InUse`: The EIP is associated with a resource.
+             *     - `Available`: The EIP is available.
              * @example InUse
              * @enum {string}
              */
@@ -2851,18 +2810,18 @@ export interface components {
             /**
              * @description The type of the resource that is associated with the EIP. Valid values:
              *
-             *     - EcsInstance: an ECS instance in a VPC
-             *     - SlbInstance: a Server Load Balancer (SLB) instance in a VPC
-             *     - Nat: a NAT gateway
-             *     - HaVip: a high-availability virtual IP address (HAVIP)
-             *     - NetworkInterface: a secondary elastic network interface (ENI)
+             *     - `EcsInstance`: an ECS instance in a VPC
+             *     - `SlbInstance`: a Server Load Balancer (SLB) instance in a VPC
+             *     - `Nat`: a NAT gateway
+             *     - `HaVip`: a high-availability virtual IP address (HAVIP)
+             *     - `NetworkInterface`: a secondary elastic network interface (ENI)
              *
              *     Default value: EcsInstance.
              * @default EcsInstance
              * @example SlbInstance
              * @enum {string}
              */
-            InstanceType: "EcsInstance" | "SlbInstance" | "Nat" | "HaVip" | "NetworkInterface" | "Default value";
+            InstanceType: "EcsInstance" | "SlbInstance" | "Nat" | "HaVip" | "NetworkInterface";
         };
         /** @description All endpoints of the ASM instance. */
         Endpoints: {
@@ -2916,8 +2875,8 @@ export interface components {
             /**
              * @description Indicates whether sidecar proxies are injected. Valid values:
              *
-             *     - true: yes
-             *     - false: no
+             *     - `true`: yes
+             *     - `false`: no
              * @example false
              */
             SidecarInjected?: boolean;
@@ -2937,8 +2896,8 @@ export interface components {
             /**
              * @description The location of the registered service. Valid values:
              *
-             *     - MESH_INTERNAL: The service is deployed inside the ASM instance.
-             *     - MESH_EXTERNAL: The service is deployed outside the ASM instance.
+             *     - `MESH_INTERNAL`: The service is deployed inside the ASM instance.
+             *     - `MESH_EXTERNAL`: The service is deployed outside the ASM instance.
              * @example MESH_INTERNAL
              * @enum {string}
              */
@@ -2957,8 +2916,8 @@ export interface components {
             /**
              * @description Indicates whether the Kubernetes API of clusters on the data plane is allowed to access Istio resources. Valid values:
              *
-             *     - true: The Kubernetes API of clusters on the data plane is allowed to access Istio resources.
-             *     - false: The Kubernetes API of clusters on the data plane is not allowed to access Istio resources.
+             *     - `true`: The Kubernetes API of clusters on the data plane is allowed to access Istio resources.
+             *     - `false`: The Kubernetes API of clusters on the data plane is not allowed to access Istio resources.
              * @example false
              */
             CRAggregationEnabled?: boolean;
@@ -2971,11 +2930,7 @@ export interface components {
             Lifecycle?: components["schemas"]["Lifecycle"];
             SidecarProxyInitResourceLimit?: components["schemas"]["SidecarProxyInitResourceLimit"];
             SidecarProxyInitResourceRequest?: components["schemas"]["SidecarProxyInitResourceRequest"];
-            /**
-             * @description [{"matchExpressions": [{"key":"asm- discovery","operator":" Exists"}]}]
-             *
-             *     The label selectors used to specify the namespaces of the clusters on the data plane for selective service discovery.
-             */
+            /** @description The label selectors used to specify the namespaces of the clusters on the data plane for selective service discovery. */
             DiscoverySelectors?: Record<string, never>[];
             RateLimit?: components["schemas"]["RateLimit"];
             OPAScopeInjection?: components["schemas"]["OPAScopeInjection"];
@@ -2990,16 +2945,16 @@ export interface components {
             /**
              * @description Indicates whether gateway configuration filtering is enabled. Valid values:
              *
-             *     - true: Gateway configuration filtering is enabled.
-             *     - false: Gateway configuration filtering is disabled.
+             *     - `true`: Gateway configuration filtering is enabled.
+             *     - `false`: Gateway configuration filtering is disabled.
              * @example false
              */
             FilterGatewayClusterConfig?: boolean;
             /**
              * @description Indicates whether Secret Discovery Service (SDS) is enabled. Valid values:
              *
-             *     - true: SDS is enabled.
-             *     - false: SDS is disabled.
+             *     - `true`: SDS is enabled.
+             *     - `false`: SDS is disabled.
              * @example false
              */
             EnableSDSServer?: boolean;
@@ -3065,8 +3020,31 @@ export interface components {
              */
             SecretName?: string;
         };
+        /** @description The status of the ingress gateway. */
         GatewayStatusRecord: {
-            key?: components["schemas"]["Key"];
+            /**
+             * @description The status of the ingress gateway upgrade. Valid values:
+             *
+             *     - `upgrading`: The ingress gateway is being upgraded.
+             *     - `pending`: The ingress gateway waits to be upgraded.
+             *     - `finished`: The ingress gateway upgrade is complete.
+             *     - `notStart`: The ingress gateway upgrade does not start.
+             *     - `failed`: The ingress gateway upgrade fails.
+             *     - `unknown`: The upgrade status of the ingress gateway is unknown.
+             * @example upgrading
+             * @enum {string}
+             */
+            Status?: "upgrading" | "pending" | "finished" | "notStart" | "failed" | "unknown";
+            /**
+             * @description Indicates whether the operation to upgrade the ingress gateway is successful.
+             * @example success
+             */
+            Message?: string;
+            /**
+             * @description The version of the ingress gateway.
+             * @example 1.9.7
+             */
+            Version?: string;
         };
         /** GetCaCertResponse */
         GetCaCertResponse: {
@@ -3139,9 +3117,9 @@ export interface components {
             /**
              * @description The matching mode for the header value. Valid values:
              *
-             *     - exact: exact match
-             *     - prefix: match by prefix
-             *     - regex: match by regular expression
+             *     - `exact`: exact match
+             *     - `prefix`: match by prefix
+             *     - `regex`: match by regular expression
              * @example exact
              * @enum {string}
              */
@@ -3215,9 +3193,8 @@ export interface components {
              */
             Uri?: string;
             /**
-             * @description newratings.default. svc.cluster.local
-             *
-             *     The value to be used to overwrite the value of the Authority or Host header during redirection.
+             * @description The value to be used to overwrite the value of the Authority or Host header during redirection.
+             * @example newratings.default.svc.cluster.local
              */
             Authority?: string;
             /**
@@ -3251,8 +3228,8 @@ export interface components {
             /**
              * @description Indicates whether elevated privileges are required for the istio-init container when you perform traffic redirection for the istio-proxy container. Valid values:
              *
-             *     - true: Elevated privileges are required for the istio-init container.
-             *     - false: Elevated privileges are not required for the istio-init container.
+             *     - `true`: Elevated privileges are required for the istio-init container.
+             *     - `false`: Elevated privileges are not required for the istio-init container.
              * @example true
              */
             Enabled?: boolean;
@@ -3310,8 +3287,8 @@ export interface components {
             /**
              * @description Indicates whether the instance type supports Multi-Buffer acceleration. Valid values:
              *
-             *     - true: The instance type supports Multi-Buffer acceleration.
-             *     - false: The instance type does not support Multi-Buffer acceleration.
+             *     - `true`: The instance type supports Multi-Buffer acceleration.
+             *     - `false`: The instance type does not support Multi-Buffer acceleration.
              * @example true
              */
             MultiBufferEnabled?: boolean;
@@ -3321,8 +3298,8 @@ export interface components {
             /**
              * @description Indicates whether the rollback feature for Istio resources is enabled. Valid values:
              *
-             *     - true: The rollback feature for Istio resources is enabled.
-             *     - false: The rollback feature for Istio resources is disabled.
+             *     - `true`: The rollback feature for Istio resources is enabled.
+             *     - `false`: The rollback feature for Istio resources is disabled.
              * @example false
              */
             EnableHistory?: boolean;
@@ -3332,44 +3309,19 @@ export interface components {
             /**
              * @description Indicates whether Gateway API is enabled. Valid values:
              *
-             *     - true: Gateway API is enabled.
-             *     - false: Gateway API is disabled.
+             *     - `true`: Gateway API is enabled.
+             *     - `false`: Gateway API is disabled.
              * @example false
              */
             GatewayAPIEnabled?: boolean;
-        };
-        Key: {
-            /**
-             * @description The status of the ingress gateway upgrade. Valid values:
-             *
-             *     - upgrading: The ingress gateway is being upgraded.
-             *     - pending: The ingress gateway waits to be upgraded.
-             *     - finished: The ingress gateway upgrade is complete.
-             *     - notStart: The ingress gateway upgrade does not start.
-             *     - failed: The ingress gateway upgrade fails.
-             *     - unknown: The upgrade status of the ingress gateway is unknown.
-             * @example upgrading
-             * @enum {string}
-             */
-            Status?: "upgrading" | "pending" | "finished" | "notStart" | "failed" | "unknown";
-            /**
-             * @description Indicates whether the operation to upgrade the ingress gateway is successful.
-             * @example success
-             */
-            Message?: string;
-            /**
-             * @description The version of the ingress gateway.
-             * @example 1.9.7
-             */
-            Version?: string;
         };
         /** @description The Kiali configurations. */
         Kiali: {
             /**
              * @description Indicates whether Kiali is enabled. Kiali can be enabled only after Prometheus monitoring is enabled. If Prometheus monitoring is disabled, the value of this parameter is false. Valid values:
              *
-             *     - true: Kiali is enabled.
-             *     - false: Kiali is disabled.
+             *     - `true`: Kiali is enabled.
+             *     - `false`: Kiali is disabled.
              * @example false
              */
             Enabled?: boolean;
@@ -3389,8 +3341,8 @@ export interface components {
             /**
              * @description Indicates whether Istio Pilot is exposed to the Internet. Valid values:
              *
-             *     - true: Istio Pilot is exposed to the Internet.
-             *     - false: Istio Pilot is not exposed to the Internet.
+             *     - `true`: Istio Pilot is exposed to the Internet.
+             *     - `false`: Istio Pilot is not exposed to the Internet.
              * @example true
              */
             PilotPublicEip?: boolean;
@@ -3407,8 +3359,8 @@ export interface components {
             /**
              * @description Indicates whether the API Server is exposed to the Internet. Valid values:
              *
-             *     - true: The API server is exposed to the Internet.
-             *     - false: The API server is not exposed to the Internet.
+             *     - `true`: The API server is exposed to the Internet.
+             *     - `false`: The API server is not exposed to the Internet.
              * @example true
              */
             ApiServerPublicEip?: boolean;
@@ -3418,8 +3370,8 @@ export interface components {
             /**
              * @description Indicates whether cross-region load balancing is enabled. Valid values:
              *
-             *     - true: Cross-region load balancing is enabled.
-             *     - false: Cross-region load balancing is disabled.
+             *     - `true`: Cross-region load balancing is enabled.
+             *     - `false`: Cross-region load balancing is disabled.
              * @example false
              */
             Enabled?: boolean;
@@ -3461,9 +3413,8 @@ export interface components {
             /**
              * @description Indicates whether Logtail is installed for the cluster. Valid values:
              *
-             *     exist: Logtail is installed.
-             *
-             *     not exist: Logtail is not installed.
+             *     - `exist`: Logtail is installed.
+             *     - `not exist`: Logtail is not installed.
              * @example exist
              * @enum {string}
              */
@@ -3492,9 +3443,9 @@ export interface components {
              * Format: int32
              * @description The status of the routing rule. Valid values:
              *
-             *     - 0: The routing rule is valid.
-             *     - 1: The routing rule is invalid.
-             *     - 2: An error occurs during the creation or update of the routing rule.
+             *     - `0`: The routing rule is valid.
+             *     - `1`: The routing rule is invalid.
+             *     - `2`: An error occurs during the creation or update of the routing rule.
              * @example 1
              * @enum {integer}
              */
@@ -3526,16 +3477,16 @@ export interface components {
             /**
              * @description Indicates whether Prometheus monitoring is enabled. We recommend that you use Prometheus Service of Application Real-T ime Monitoring Service (ARMS). Valid values:
              *
-             *     - true: Prometheus monitoring is enabled.
-             *     - false: Prometheus monitoring is disabled.
+             *     - `true`: Prometheus monitoring is enabled.
+             *     - `false`: Prometheus monitoring is disabled.
              * @example true
              */
             Telemetry?: boolean;
             /**
              * @description The outbound traffic policy. Valid values:
              *
-             *     - ALLOW_ANY: Outbound traffic to an external service is allowed.
-             *     - REGISTRY_ONLY: Outbound traffic is allowed to only external services that are defined in the service registry of the ASM instance.
+             *     - `ALLOW_ANY`: Outbound traffic to an external service is allowed.
+             *     - `REGISTRY_ONLY`: Outbound traffic is allowed to only external services that are defined in the service registry of the ASM instance.
              * @example ALLOW_ANY
              * @enum {string}
              */
@@ -3543,8 +3494,8 @@ export interface components {
             /**
              * @description Indicates whether the tracing feature is enabled. This feature can be enabled only after Tracing Analysis is activated. Valid values:
              *
-             *     - true: The tracing feature is enabled.
-             *     - false: The tracing feature is disabled.
+             *     - `true`: The tracing feature is enabled.
+             *     - `false`: The tracing feature is disabled.
              * @example true
              */
             Tracing?: boolean;
@@ -3557,8 +3508,8 @@ export interface components {
             /**
              * @description Indicates whether the feature of routing traffic to the nearest instance is enabled. Valid values:
              *
-             *     - true: The feature is enabled.
-             *     - false: The feature is disabled.
+             *     - `true`: The feature is enabled.
+             *     - `false`: The feature is disabled.
              * @example true
              */
             Mtls?: boolean;
@@ -3567,9 +3518,8 @@ export interface components {
         /** @description The configurations for mirroring HTTP traffic to another destination in addition to forwarding requests to the specified destination. */
         Mirror: {
             /**
-             * @description reviews.default.svc. cluster.local
-             *
-             *     The name of the service defined in the service registry.
+             * @description The name of the service defined in the service registry.
+             * @example reviews.default.svc.cluster.local
              */
             Host?: string;
             /**
@@ -3608,8 +3558,8 @@ export interface components {
             /**
              * @description Indicates whether MSE is enabled. Valid values:
              *
-             *     - true: MSE is enabled.
-             *     - false: MSE is disabled.
+             *     - `true`: MSE is enabled.
+             *     - `false`: MSE is disabled.
              * @example false
              */
             Enabled?: boolean;
@@ -3619,8 +3569,8 @@ export interface components {
             /**
              * @description Indicates whether the Mulit iBuffer-based TLS acceleration feature is enabled. Valid values:
              *
-             *     - true: The Mulit iBuffer-based TLS acceleration feature is enabled.
-             *     - false: The Mulit iBuffer-based TLS acceleration feature is disabled.
+             *     - `true`: The Mulit iBuffer-based TLS acceleration feature is enabled.
+             *     - `false`: The Mulit iBuffer-based TLS acceleration feature is disabled.
              * @example false
              */
             Enabled?: boolean;
@@ -3660,8 +3610,8 @@ export interface components {
             /**
              * @description Indicates whether the OPA plug-in is installed. Valid values:
              *
-             *     - true: The OPA plug-in is installed.
-             *     - false: The OPA plug-in is not installed.
+             *     - `true`: The OPA plug-in is installed.
+             *     - `false`: The OPA plug-in is not installed.
              * @example true
              */
             Enabled?: boolean;
@@ -3686,8 +3636,8 @@ export interface components {
             /**
              * @description Indicates whether the feature of controlling the OPA injection scope is enabled. Valid values:
              *
-             *     - true: The feature is enabled.
-             *     - false: The feature is disabled.
+             *     - `true`: The feature is enabled.
+             *     - `false`: The feature is disabled.
              * @example false
              */
             OPAScopeInjected?: boolean;
@@ -3745,8 +3695,8 @@ export interface components {
             /**
              * @description Indicates whether the support for HTTP 1.0 is enabled. Valid values:
              *
-             *     - true: The support for HTTP 1.0 is enabled.
-             *     - false: The support for HTTP 1.0 is disabled.
+             *     - `true`: The support for HTTP 1.0 is enabled.
+             *     - `false`: The support for HTTP 1.0 is disabled.
              * @example true
              */
             Http10Enabled?: boolean;
@@ -3762,11 +3712,11 @@ export interface components {
             /**
              * @description The check result of the SLB instance. Valid values:
              *
-             *     - exist: The SLB instance exists.
-             *     - not_exist: The SLB instance does not exist.
-             *     - conflict: Conflicts are detected.
-             *     - failed: The check fails.
-             *     - time_out: The check t imes out.
+             *     - `exist`: The SLB instance exists.
+             *     - `not_exist`: The SLB instance does not exist.
+             *     - `conflict`: Conflicts are detected.
+             *     - `failed`: The check fails.
+             *     - `time_out`: The check t imes out.
              * @example exist
              * @enum {string}
              */
@@ -3774,9 +3724,9 @@ export interface components {
             /**
              * @description The check result of the number of SLB instances created for exposing Istio Pilot. Valid values:
              *
-             *     - too_much: An excessive number of SLB instances are created.
-             *     - num_exact: A proper number of SLB instances are created.
-             *     - too_little: The number of SLB instances falls short.
+             *     - `too_much`: An excessive number of SLB instances are created.
+             *     - `num_exact`: A proper number of SLB instances are created.
+             *     - `too_little`: The number of SLB instances falls short.
              * @example num_exact
              * @enum {string}
              */
@@ -3830,8 +3780,8 @@ export interface components {
             /**
              * @description Indicates whether a custom Prometheus instance is used. Valid values:
              *
-             *     - true: A custom Prometheus instance is used.
-             *     - false: No custom Prometheus instance is used.
+             *     - `true`: A custom Prometheus instance is used.
+             *     - `false`: No custom Prometheus instance is used.
              * @example false
              */
             UseExternal?: boolean;
@@ -3846,32 +3796,32 @@ export interface components {
             /**
              * @description Indicates whether MySQL Filter is enabled. Valid values:
              *
-             *     - true: MySQL Filter is enabled.
-             *     - false: MySQL Filter is disabled.
+             *     - `true`: MySQL Filter is enabled.
+             *     - `false`: MySQL Filter is disabled.
              * @example false
              */
             MysqlFilterEnabled?: boolean;
             /**
              * @description Indicates whether Redis Filter is enabled. Valid values:
              *
-             *     - true: Redis Filter is enabled.
-             *     - false: Redis Filter is disabled.
+             *     - `true`: Redis Filter is enabled.
+             *     - `false`: Redis Filter is disabled.
              * @example false
              */
             RedisFilterEnabled?: boolean;
             /**
              * @description Indicates whether Thrift Filter is enabled. Valid values:
              *
-             *     - true: Thrift Filter is enabled.
-             *     - false: Thrift Filter is disabled.
+             *     - `true`: Thrift Filter is enabled.
+             *     - `false`: Thrift Filter is disabled.
              * @example false
              */
             ThriftFilterEnabled?: boolean;
             /**
              * @description Indicates whether Dubbo Filter is enabled. Valid values:
              *
-             *     - true: Dubbo Filter is enabled.
-             *     - false: Dubbo Filter is disabled.
+             *     - `true`: Dubbo Filter is enabled.
+             *     - `false`: Dubbo Filter is disabled.
              * @example false
              */
             DubboFilterEnabled?: boolean;
@@ -3901,8 +3851,8 @@ export interface components {
             /**
              * @description Indicates whether the Domain Name System (DNS) proxy feature is enabled. Valid values:
              *
-             *     - true: The DNS proxy feature is enabled.
-             *     - false: The DNS proxy feature is disabled.
+             *     - `true`: The DNS proxy feature is enabled.
+             *     - `false`: The DNS proxy feature is disabled.
              * @example false
              */
             EnableDNSProxying?: boolean;
@@ -3914,8 +3864,8 @@ export interface components {
             /**
              * @description Indicates whether gRPC Access Log Service (ALS) for Envoy is enabled. Valid values:
              *
-             *     - true: gRPC ALS for Envoy is enabled.
-             *     - false: gRPC ALS for Envoy is disabled.
+             *     - `true`: gRPC ALS for Envoy is enabled.
+             *     - `false`: gRPC ALS for Envoy is disabled.
              * @example false
              */
             AccessLogServiceEnabled?: boolean;
@@ -3948,12 +3898,12 @@ export interface components {
             /**
              * @description The update status of the proxy. Valid values:
              *
-             *     - SYNCED: The status of the proxy is updated.
-             *     - NOT SENT: The status of the proxy is not updated.
+             *     - `SYNCED`: The status of the proxy is updated.
+             *     - `NOT SENT`: The status of the proxy is not updated.
              *
              *     STALE (Never Acknowledged): Ist iod has sent multiple requests to the Envoy proxy to update the status of the proxy but receives no response.
              *
-             *     - STALE: Ist iod has sent a request to the Envoy proxy to update the status of the proxy but receives no response.
+             *     - `STALE`: Ist iod has sent a request to the Envoy proxy to update the status of the proxy but receives no response.
              * @example SYNCED
              * @enum {string}
              */
@@ -3966,12 +3916,12 @@ export interface components {
             /**
              * @description The update status of the listener. Valid values:
              *
-             *     - SYNCED: The status of the listener is updated.
-             *     - NOT SENT: The status of the listener is not updated.
+             *     - `SYNCED`: The status of the listener is updated.
+             *     - `NOT SENT`: The status of the listener is not updated.
              *
              *     STALE (Never Acknowledged): Ist iod has sent multiple requests to the Envoy proxy to update the status of the listener but receives no response.
              *
-             *     - STALE: Ist iod has sent a request to the Envoy proxy to update the status of the listener but receives no response.
+             *     - `STALE`: Ist iod has sent a request to the Envoy proxy to update the status of the listener but receives no response.
              * @example SYNCED
              * @enum {string}
              */
@@ -3979,12 +3929,12 @@ export interface components {
             /**
              * @description The update status of the route. Valid values:
              *
-             *     - SYNCED: The status of the route is updated.
-             *     - NOT SENT: The status of the route is not updated.
+             *     - `SYNCED`: The status of the route is updated.
+             *     - `NOT SENT`: The status of the route is not updated.
              *
              *     STALE (Never Acknowledged): Ist iod has sent multiple requests to the Envoy proxy to update the status of the route but receives no response.
              *
-             *     - STALE: Ist iod has sent a request to the Envoy proxy to update the status of the route but receives no response.
+             *     - `STALE`: Ist iod has sent a request to the Envoy proxy to update the status of the route but receives no response.
              * @example SYNCED
              * @enum {string}
              */
@@ -3992,12 +3942,12 @@ export interface components {
             /**
              * @description The update status of the endpoint. Valid values:
              *
-             *     - SYNCED: The status of the endpoint is updated.
-             *     - NOT SENT: The status of the endpoint is not updated.
+             *     - `SYNCED`: The status of the endpoint is updated.
+             *     - `NOT SENT`: The status of the endpoint is not updated.
              *
              *     STALE (Never Acknowledged): Ist iod has sent multiple requests to the Envoy proxy to update the status of the endpoint but receives no response.
              *
-             *     - STALE: Ist iod has sent a request to the Envoy proxy to update the status of the endpoint but receives no response.
+             *     - `STALE`: Ist iod has sent a request to the Envoy proxy to update the status of the endpoint but receives no response.
              * @example SYNCED
              * @enum {string}
              */
@@ -4018,8 +3968,8 @@ export interface components {
             /**
              * @description Indicates whether AHAS-based throttling is enabled. Valid values:
              *
-             *     - true: AHAS-based throttling is enabled.
-             *     - false: AHAS-based throttling is disabled.
+             *     - `true`: AHAS-based throttling is enabled.
+             *     - `false`: AHAS-based throttling is disabled.
              * @example false
              */
             EnableGlobalRateLimit?: boolean;
@@ -4101,8 +4051,8 @@ export interface components {
             /**
              * @description Specifies whether to allow retries to other localit ies. Valid values:
              *
-             *     - true: allows retries to other localit ies.
-             *     - false: does not allow retries to other localit ies.
+             *     - `true`: allows retries to other localit ies.
+             *     - `false`: does not allow retries to other localit ies.
              *
              *     Default value: false.
              * @default false
@@ -4145,9 +4095,8 @@ export interface components {
              */
             Uri?: string;
             /**
-             * @description newratings.default. svc.cluster.local
-             *
-             *     The value to be used to overwrite the value of the Authority or Host header.
+             * @description The value to be used to overwrite the value of the Authority or Host header.
+             * @example newratings.default.svc.cluster.local
              */
             Authority?: string;
         };
@@ -4188,9 +4137,9 @@ export interface components {
             /**
              * @description The status of the diagnostics. Valid values:
              *
-             *     - failed: The diagnostics of the ASM instance fails.
-             *     - done: The diagnostics of the ASM instance is complete.
-             *     - inprogress: The ASM instance is being diagnosed.
+             *     - `failed`: The diagnostics of the ASM instance fails.
+             *     - `done`: The diagnostics of the ASM instance is complete.
+             *     - `inprogress`: The ASM instance is being diagnosed.
              * @example done
              * @enum {string}
              */
@@ -4201,8 +4150,8 @@ export interface components {
             /**
              * @description The result of creating the secret. Valid values:
              *
-             *     - success: The secret was created.
-             *     - fail: The secret failed to be created.
+             *     - `success`: The secret was created.
+             *     - `fail`: The secret failed to be created.
              * @example success
              * @enum {string}
              */
@@ -4223,8 +4172,8 @@ export interface components {
             /**
              * @description The result of deleting the secret. Valid values:
              *
-             *     - success: The secret was deleted.
-             *     - fail: The secret failed to be deleted.
+             *     - `success`: The secret was deleted.
+             *     - `fail`: The secret failed to be deleted.
              * @example success
              * @enum {string}
              */
@@ -4258,18 +4207,14 @@ export interface components {
             Endpoints?: components["schemas"]["Endpoints"];
             ServiceMeshInfo?: components["schemas"]["ServiceMeshInfo"];
             Spec?: components["schemas"]["Spec"];
-            /**
-             * @description ["caf089e56daba4c51a 8906fe43ea1****","c80f 45444b3da447da60a91 1390c2****"]
-             *
-             *     The information about the clusters.
-             */
+            /** @description The information about the clusters. */
             Clusters?: string[];
             /**
              * @description The edition of the ASM instance. Valid values:
              *
-             *     - standard: Standard Edition
-             *     - enterprise: Enterprise Edition
-             *     - ultimate: Ult imate Edition
+             *     - `standard`: Standard Edition
+             *     - `enterprise`: Enterprise Edition
+             *     - `ultimate`: Ultimate Edition
              * @example standard
              * @enum {string}
              */
@@ -4277,7 +4222,7 @@ export interface components {
             /**
              * @description The Alibaba Cloud service for which the ASM instance is created. Valid values:
              *
-             *     - ackone: The ASM instance is created for Alibaba Cloud Distributed Cloud Container Platform (ACK One).
+             *     - `ackone`: The ASM instance is created for Alibaba Cloud Distributed Cloud Container Platform (ACK One).
              *
              *     An empty value indicates that the ASM instance is created by the user.
              * @example ackone
@@ -4294,8 +4239,8 @@ export interface components {
             /**
              * @description The edition of the ASM instance before ASM is available for commercial use. Valid values:
              *
-             *     - Pro: Professional Edition
-             *     - Default: Standard Edition
+             *     - `Pro`: Professional Edition
+             *     - `Default`: Standard Edition
              * @example Pro
              * @enum {string}
              */
@@ -4346,8 +4291,8 @@ export interface components {
             /**
              * @description Indicates whether automatic sidecar injection is enabled for all namespaces. Valid values:
              *
-             *     - true: Automatic sidecar injection is enabled for all namespaces.
-             *     - false: Automatic sidecar injection is disabled for all namespaces.
+             *     - `true`: Automatic sidecar injection is enabled for all namespaces.
+             *     - `false`: Automatic sidecar injection is disabled for all namespaces.
              * @example false
              */
             EnableNamespacesByDefault?: boolean;
@@ -4540,9 +4485,8 @@ export interface components {
              */
             Uri?: string;
             /**
-             * @description newratings.default. svc.cluster.local
-             *
-             *     The value to be used to overwrite the value of the Authority or Host header during redirection.
+             * @description The value to be used to overwrite the value of the Authority or Host header during redirection.
+             * @example newratings.default.svc.cluster.local
              */
             Authority?: string;
             /**
@@ -4576,9 +4520,9 @@ export interface components {
             /**
              * @description The matching mode for the routing rule. Valid values:
              *
-             *     - exact: exact match
-             *     - prefix: match by prefix
-             *     - regex: match by regular expression
+             *     - `exact`: exact match
+             *     - `prefix`: match by prefix
+             *     - `regex`: match by regular expression
              * @example prefix
              * @enum {string}
              */
@@ -4632,25 +4576,23 @@ export interface components {
             /**
              * @description The status of the ASM instance. Valid values:
              *
-             *     running: The instance is running.
-             *
-             *     - upgrading: The instance is being upgraded.
-             *     - upgrading_failed: The upgrade of the instance fails.
+             *     - `running`: The instance is running.
+             *     - `upgrading`: The instance is being upgraded.
+             *     - `upgrading_failed`: The upgrade of the instance fails.
              * @example running
              * @enum {string}
              */
             MeshStatus?: "running" | "upgrading" | "upgrading_failed";
             /**
              * Format: int64
-             * @description The total number of ingress gateways in the ASM instance. GatewayStatusRecord
-             *
-             *     Map The information about the status of the ingress gateways.
-             *
-             *     Object The status of the ingress gateway.
+             * @description The total number of ingress gateways in the ASM instance.
              * @example 2
              */
             TotalGatewaysNum?: number;
-            GatewayStatusRecord?: components["schemas"]["GatewayStatusRecord"];
+            /** @description The information about the status of the ingress gateways. */
+            GatewayStatusRecord?: {
+                [key: string]: components["schemas"]["GatewayStatusRecord"];
+            };
         };
         /** UpgradeMeshEditionPartiallyResponse */
         UpgradeMeshEditionPartiallyResponse: {
@@ -4673,9 +4615,9 @@ export interface components {
             /**
              * @description The matching mode. Valid values:
              *
-             *     - exact: exact match
-             *     - prefix: match by prefix
-             *     - regex: match by regular expression
+             *     - `exact`: exact match
+             *     - `prefix`: match by prefix
+             *     - `regex`: match by regular expression
              * @example prefix
              * @enum {string}
              */
@@ -4709,8 +4651,8 @@ export interface components {
             /**
              * @description The edition of the ASM instance. Valid values:
              *
-             *     - Default: Standard Edition
-             *     - Pro: Commercial Edition (Professional Edition)
+             *     - `Default`: Standard Edition
+             *     - `Pro`: Commercial Edition (Professional Edition)
              * @example Default
              * @enum {string}
              */
@@ -4834,8 +4776,8 @@ export interface components {
             /**
              * @description The status of the VPC. Valid values:
              *
-             *     - Pending: The VPC is being configured.
-             *     - Available: The VPC is available for use.
+             *     - `Pending`: The VPC is being configured.
+             *     - `Available`: The VPC is available for use.
              * @example Available
              * @enum {string}
              */
@@ -4843,8 +4785,8 @@ export interface components {
             /**
              * @description Indicates whether the VPC is the default VPC in the specified region. Valid values:
              *
-             *     - true: yes
-             *     - false: no
+             *     - `true`: yes
+             *     - `false`: no
              * @example false
              */
             IsDefault?: boolean;
@@ -4864,8 +4806,8 @@ export interface components {
             /**
              * @description The status of the vSwitch. Valid values:
              *
-             *     - Pending: The vSwitch is being configured.
-             *     - Available: The vSwitch is available for use.
+             *     - `Pending`: The vSwitch is being configured.
+             *     - `Available`: The vSwitch is available for use.
              * @example Available
              * @enum {string}
              */
@@ -4873,8 +4815,8 @@ export interface components {
             /**
              * @description Indicates whether the vSwitch is the default vSwitch. Valid values:
              *
-             *     - true: yes
-             *     - false: no
+             *     - `true`: yes
+             *     - `false`: no
              * @example false
              */
             IsDefault?: boolean;
@@ -4891,7 +4833,7 @@ export interface components {
              *
              *     true:WebAssembly Filter is enabled.
              *
-             *     - false: WebAssembly Filter is disabled.
+             *     - `false`: WebAssembly Filter is disabled.
              * @example false
              */
             Enabled?: boolean;
@@ -4910,7 +4852,7 @@ export interface components {
         SignatureNonce: string;
         /** @example 1.0 */
         SignatureVersion: string;
-        /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+        /** @example 2012-06-01T12:00:00Z */
         TimeStamp: string;
         /**
          * @description the version number of the API. Set the value to 2020-01-11.
@@ -4950,8 +4892,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to expose the API server to the Internet. Valid values:
                  *
-                 *     - true: exposes the API server to the Internet.
-                 *     - false: does not expose the API server to the Internet.
+                 *     - `true`: exposes the API server to the Internet.
+                 *     - `false`: does not expose the API server to the Internet.
                  *
                  *     Default value: false.
                  *
@@ -4962,8 +4904,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable the tracing feature. To enable this feature, make sure that you have activated Tracing Analysis. Valid values:
                  *
-                 *     - true: enables the tracing feature.
-                 *     - false: disables the tracing feature.
+                 *     - `true`: enables the tracing feature.
+                 *     - `false`: disables the tracing feature.
                  *
                  *     Default value: false.
                  * @example false
@@ -4987,8 +4929,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to export the tracing data of ASM to a custom Zipkin system. Valid values:
                  *
-                 *     - true: exports the tracing data of ASM to a custom Zipkin system.
-                 *     - false: does not export the tracing data of ASM to a custom Zipkin system.
+                 *     - `true`: exports the tracing data of ASM to a custom Zipkin system.
+                 *     - `false`: does not export the tracing data of ASM to a custom Zipkin system.
                  *
                  *     Default value: false.
                  * @example false
@@ -4997,8 +4939,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to route traffic to the nearest instance. Valid values:
                  *
-                 *     - true: routes traffic to the nearest instance.
-                 *     - false: does not route traffic to the nearest instance.
+                 *     - `true`: routes traffic to the nearest instance.
+                 *     - `false`: does not route traffic to the nearest instance.
                  *
                  *     Default value: false.
                  * @example false
@@ -5009,8 +4951,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Prometheus monitoring. We recommend that you use Prometheus Service of Application Real-T ime Monitoring Service (ARMS). Valid values:
                  *
-                 *     - true: enables Prometheus monitoring.
-                 *     - false: disables Prometheus monitoring.
+                 *     - `true`: enables Prometheus monitoring.
+                 *     - `false`: disables Prometheus monitoring.
                  *
                  *     Default value: false.
                  * @example false
@@ -5019,8 +4961,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to install the Open Policy Agent (OPA) plug-in. Valid values:
                  *
-                 *     - true: installs the OPA plug-in.
-                 *     - false: does not install the OPA plug-in.
+                 *     - `true`: installs the OPA plug-in.
+                 *     - `false`: does not install the OPA plug-in.
                  *
                  *     Default value: false.
                  * @example false
@@ -5054,8 +4996,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable the mesh audit feature. To enable this feature, make sure that you have activated Log Service. Valid values:
                  *
-                 *     - true: enables the mesh audit feature.
-                 *     - false: disables the mesh audit feature.
+                 *     - `true`: enables the mesh audit feature.
+                 *     - `false`: disables the mesh audit feature.
                  *
                  *     Default value: false.
                  * @example false
@@ -5111,8 +5053,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable the OPA plug-in. Valid values:
                  *
-                 *     - true: enables the OPA plug-in.
-                 *     - false: disables the OPA plug-in.
+                 *     - `true`: enables the OPA plug-in.
+                 *     - `false`: disables the OPA plug-in.
                  *
                  *     Default value: false.
                  * @example false
@@ -5121,8 +5063,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Kiali. To enable Kiali, make sure that Prometheus monitoring is enabled. If Prometheus monitoring is disabled, the value of this parameter must be false. Valid values:
                  *
-                 *     - true: enables Kiali.
-                 *     - false: disables Kiali.
+                 *     - `true`: enables Kiali.
+                 *     - `false`: disables Kiali.
                  *
                  *     Default value: false.
                  * @example false
@@ -5131,8 +5073,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable access log collection. Valid values:
                  *
-                 *     - true: enables access log collection.
-                 *     - false: disables access log collection.
+                 *     - `true`: enables access log collection.
+                 *     - `false`: disables access log collection.
                  *
                  *     Default value: false.
                  * @example false
@@ -5141,8 +5083,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to use a custom Prometheus instance. Valid values:
                  *
-                 *     - true: uses a custom Prometheus instance.
-                 *     - false: does not use a custom Prometheus instance.
+                 *     - `true`: uses a custom Prometheus instance.
+                 *     - `false`: does not use a custom Prometheus instance.
                  *
                  *     Default value: false.
                  * @example false
@@ -5156,8 +5098,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Redis Filter. Valid values:
                  *
-                 *     - true: enables Redis Filter.
-                 *     - false: disables Redis Filter.
+                 *     - `true`: enables Redis Filter.
+                 *     - `false`: disables Redis Filter.
                  *
                  *     Default value: false.
                  * @example true
@@ -5166,8 +5108,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable MySQL Filter. Valid values:
                  *
-                 *     - true: enables MySQL Filter.
-                 *     - false: disables MySQL Filter.
+                 *     - `true`: enables MySQL Filter.
+                 *     - `false`: disables MySQL Filter.
                  *
                  *     Default value: false.
                  * @example false
@@ -5176,8 +5118,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Thrift Filter. Valid values:
                  *
-                 *     - true: enables Thrift Filter.
-                 *     - false: disables Thrift Filter.
+                 *     - `true`: enables Thrift Filter.
+                 *     - `false`: disables Thrift Filter.
                  *
                  *     Default value: false.
                  * @example false
@@ -5186,8 +5128,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable WebAssembly Filter. Valid values:
                  *
-                 *     - true: enables WebAssembly Filter.
-                 *     - false: disables WebAssembly Filter.
+                 *     - `true`: enables WebAssembly Filter.
+                 *     - `false`: disables WebAssembly Filter.
                  *
                  *     Default value: false.
                  * @example false
@@ -5196,8 +5138,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Microservice Engine (MSE). Valid values:
                  *
-                 *     - true: enables MSE.
-                 *     - false: disables MSE.
+                 *     - `true`: enables MSE.
+                 *     - `false`: disables MSE.
                  *
                  *     Default value: false.
                  * @example false
@@ -5206,8 +5148,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable the DNS proxy feature.
                  *
-                 *     - true: enables the DNS proxy feature.
-                 *     - false: disables the DNS proxy feature.
+                 *     - `true`: enables the DNS proxy feature.
+                 *     - `false`: disables the DNS proxy feature.
                  *
                  *     Default value: false.
                  * @example false
@@ -5221,8 +5163,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable service registry. Valid values:
                  *
-                 *     - true: enables service registry.
-                 *     - false: disables service registry.
+                 *     - `true`: enables service registry.
+                 *     - `false`: disables service registry.
                  *
                  *     Default value: false.
                  * @example false
@@ -5236,8 +5178,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Dubbo Filter. Valid values:
                  *
-                 *     - true: enables Dubbo Filter.
-                 *     - false: disables Dubbo Filter.
+                 *     - `true`: enables Dubbo Filter.
+                 *     - `false`: disables Dubbo Filter.
                  *
                  *     Default value: false.
                  * @example false
@@ -5246,8 +5188,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable gateway configuration filtering. Valid values:
                  *
-                 *     - true: enables gateway configuration filtering.
-                 *     - false: disables gateway configuration filtering.
+                 *     - `true`: enables gateway configuration filtering.
+                 *     - `false`: disables gateway configuration filtering.
                  *
                  *     Default value: false.
                  * @example false
@@ -5256,8 +5198,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Secret Discovery Service (SDS). Valid values:
                  *
-                 *     - true: enables SDS.
-                 *     - false: disables SDS.
+                 *     - `true`: enables SDS.
+                 *     - `false`: disables SDS.
                  *
                  *     Default value: false.
                  * @example false
@@ -5266,8 +5208,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable gRPC Access Log Service (ALS) for Envoy. Valid values:
                  *
-                 *     - true: enables gRPC ALS.
-                 *     - false: disables gRPC ALS.
+                 *     - `true`: enables gRPC ALS.
+                 *     - `false`: disables gRPC ALS.
                  *
                  *     Default value: false.
                  * @example false
@@ -5286,8 +5228,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Gateway API. Valid values:
                  *
-                 *     - true: enables Gateway API.
-                 *     - false: disables Gateway API.
+                 *     - `true`: enables Gateway API.
+                 *     - `false`: disables Gateway API.
                  *
                  *     Default value: false.
                  * @example false
@@ -5296,8 +5238,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable the collection of control plane logs. Valid values:
                  *
-                 *     - true: enables the collection of control plane logs.
-                 *     - false: disables the collection of control plane logs.
+                 *     - `true`: enables the collection of control plane logs.
+                 *     - `false`: disables the collection of control plane logs.
                  *
                  *     Default value: false.
                  * @example false
@@ -5313,9 +5255,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable access logging. Valid values:
                  *
-                 *     "": disables access logging.
-                 *
-                 *     - /dev/stdout: enables access logging. /dev/stdout indicates the file address of access logs.
+                 *     - `""`: disables access logging.
+                 *     - `/dev/stdout`: enables access logging. /dev/stdout indicates the file address of access logs.
                  * @example /dev/stdout
                  */
                 AccessLogFile?: string;
@@ -5327,8 +5268,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable the rollback feature for Istio resources.
                  *
-                 *     - true: enables the rollback feature for Istio resources.
-                 *     - false: disables the rollback feature for Istio resources.
+                 *     - `true`: enables the rollback feature for Istio resources.
+                 *     - `false`: disables the rollback feature for Istio resources.
                  *
                  *     Default value: false.
                  * @example false
@@ -5337,8 +5278,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to use the Kubernetes API of clusters on the data plane to access Istio resources. The version of the ASM instance must be V1.9.7.93 or later.
                  *
-                 *     - true: uses the Kubernetes API of clusters on the data plane to access Istio resources.
-                 *     - false: does not use the Kubernetes API of clusters on the data plane to access Istio resources.
+                 *     - `true`: uses the Kubernetes API of clusters on the data plane to access Istio resources.
+                 *     - `false`: does not use the Kubernetes API of clusters on the data plane to access Istio resources.
                  *
                  *     Default value: false.
                  * @example false
@@ -5347,8 +5288,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Application High Availability Service (AHAS)-based throttling. Valid values:
                  *
-                 *     - true: enables AHAS-based throttling.
-                 *     - false: disables AHAS-based throttling.
+                 *     - `true`: enables AHAS-based throttling.
+                 *     - `false`: disables AHAS-based throttling.
                  *
                  *     Default value: false.
                  * @example false
@@ -5367,8 +5308,8 @@ export interface operations {
                 /**
                  * @description The billing method of the SLB instance. Valid values:
                  *
-                 *     - PayOnDemand: pay-as-you-go
-                 *     - PrePaid: subscription
+                 *     - `PayOnDemand`: pay-as-you-go
+                 *     - `PrePaid`: subscription
                  */
                 ChargeType?: "PayOnDemand" | "PrePaid";
                 /**
@@ -5379,8 +5320,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable auto-renewal for the SLB instance if the SLB instance uses the subscription billing method. Valid values:
                  *
-                 *     - true: enables auto-renewal.
-                 *     - false: disables auto-renewal.
+                 *     - `true`: enables auto-renewal.
+                 *     - `false`: disables auto-renewal.
                  * @example true
                  */
                 AutoRenew?: boolean;
@@ -5392,17 +5333,17 @@ export interface operations {
                 /**
                  * @description The edition of the ASM instance. Valid values:
                  *
-                 *     - standard: Standard Edition
-                 *     - enterprise: Enterprise Edition
-                 *     - ultimate: Ult imate Edition
+                 *     - `standard`: Standard Edition
+                 *     - `enterprise`: Enterprise Edition
+                 *     - `ultimate`: Ultimate Edition
                  * @example standard
                  */
                 ClusterSpec?: "standard" | "enterprise" | "ultimate";
                 /**
                  * @description Specifies whether to enable MultiBuffer-based Transport Layer Security (TLS) acceleration. Valid values:
                  *
-                 *     - true: enables MultiBuffer-based TLS acceleration.
-                 *     - false: disables MultiBuffer-based TLS acceleration.
+                 *     - `true`: enables MultiBuffer-based TLS acceleration.
+                 *     - `false`: disables MultiBuffer-based TLS acceleration.
                  *
                  *     Default value: true.
                  * @example true
@@ -5429,7 +5370,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -5493,7 +5434,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -5555,7 +5496,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -5599,8 +5540,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable the tracing feature. To enable this feature, make sure that you have activated Tracing Analysis. Valid values:
                  *
-                 *     - true: enables the tracing feature.
-                 *     - false: disables the tracing feature.
+                 *     - `true`: enables the tracing feature.
+                 *     - `false`: disables the tracing feature.
                  *
                  *     Default value: false
                  * @example false
@@ -5614,8 +5555,8 @@ export interface operations {
                 /**
                  * @description Specifies whether cross-region load balancing is enabled. Valid values:
                  *
-                 *     - true: enables cross-region load balancing.
-                 *     - false: disables cross-region load balancing.
+                 *     - `true`: enables cross-region load balancing.
+                 *     - `false`: disables cross-region load balancing.
                  *
                  *     Default value: false
                  * @example true
@@ -5624,11 +5565,11 @@ export interface operations {
                 /**
                  * @description The configurations of cross-region load balancing. Valid values:
                  *
-                 *     - failover: the configurations of cross-region failover. Example:
+                 *     - `failover`: the configurations of cross-region failover. Example:
                  *
                  *     failover: [// The struct that indicates the configurations of cross-region failover. { // If a service fails in the China (Beijing) region, the traffic is redirected to the same service in the China (Hangzhou) region. from: "cn-beijing", to: "cn-hangzhou", } ]
                  *
-                 *     - distribute: the configurations of cross-region traffic distribution. Example:
+                 *     - `distribute`: the configurations of cross-region traffic distribution. Example:
                  *
                  *     distribute: [ // The struct that indicates the configurations of cross-region traffic distribution. { // For traffic that is routed to the China (Beijing) region, 70% of the traffic is allocated to the China (Beijing) region and the rest of the traffic is redirected to the China (Hangzhou) region. "from": "cn-beijing", "to": { "cn-beijing": 70, "cn-hangzhou": 30, } } ]
                  */
@@ -5636,8 +5577,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Prometheus monitoring. We recommend that you use Prometheus Service of Application Real-T ime Monitoring Service (ARMS). Valid values:
                  *
-                 *     - true: enables Prometheus monitoring.
-                 *     - false: disables Prometheus monitoring.
+                 *     - `true`: enables Prometheus monitoring.
+                 *     - `false`: disables Prometheus monitoring.
                  *
                  *     Default value: false
                  * @example false
@@ -5646,8 +5587,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to install the Open Policy Agent (OPA) plug-in. Valid values:
                  *
-                 *     - true: installs the OPA plug-in.
-                 *     - false: does not install the OPA plug-in.
+                 *     - `true`: installs the OPA plug-in.
+                 *     - `false`: does not install the OPA plug-in.
                  *
                  *     Default value: false
                  * @example false
@@ -5656,9 +5597,9 @@ export interface operations {
                 /**
                  * @description The log level of OPA.
                  *
-                 *     - info: logs all information.
-                 *     - debug: logs debugging and error information.
-                 *     - error: logs only error information.
+                 *     - `info`: logs all information.
+                 *     - `debug`: logs debugging and error information.
+                 *     - `error`: logs only error information.
                  * @example info
                  */
                 OPALogLevel?: string;
@@ -5685,8 +5626,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable the mesh audit feature. To enable this feature, make sure that you have activated Log Service. Valid values:
                  *
-                 *     - true: enables the mesh audit feature.
-                 *     - false: disables the mesh audit feature.
+                 *     - `true`: enables the mesh audit feature.
+                 *     - `false`: disables the mesh audit feature.
                  *
                  *     Default value: false
                  * @example false
@@ -5702,8 +5643,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable custom Zipkin system. Valid values:
                  *
-                 *     - true: enables custom Zipkin system.
-                 *     - false: disables custom Zipkin system.
+                 *     - `true`: enables custom Zipkin system.
+                 *     - `false`: disables custom Zipkin system.
                  *
                  *     Default value: false
                  * @example false
@@ -5712,8 +5653,8 @@ export interface operations {
                 /**
                  * @description The policy of handling outbound traffic. Valid values:
                  *
-                 *     - ALLOW_ANY: allows outbound traffic to external services.
-                 *     - REGISTRY_ONLY: allows outbound traffic to only external services defined in the service registry of the ASM instance.
+                 *     - `ALLOW_ANY`: allows outbound traffic to external services.
+                 *     - `REGISTRY_ONLY`: allows outbound traffic to only external services defined in the service registry of the ASM instance.
                  * @example ALLOW_ANY
                  */
                 OutboundTrafficPolicy?: "ALLOW_ANY" | "REGISTRY_ONLY";
@@ -5765,8 +5706,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable automatic sidecar injection for all namespaces. Valid values:
                  *
-                 *     - true: enables automatic sidecar injection for all namespaces.
-                 *     - false: disables automatic sidecar injection for all namespaces.
+                 *     - `true`: enables automatic sidecar injection for all namespaces.
+                 *     - `false`: disables automatic sidecar injection for all namespaces.
                  *
                  *     Default value: false
                  * @example false
@@ -5775,8 +5716,8 @@ export interface operations {
                 /**
                  * @description Specifies whether automatic sidecar injection can be enabled by using annotations. Valid values:
                  *
-                 *     - true: specifies that automatic sidecar injection can be enabled by using annotations.
-                 *     - false: specifies that automatic sidecar injection cannot be enabled by using annotations.
+                 *     - `true`: specifies that automatic sidecar injection can be enabled by using annotations.
+                 *     - `false`: specifies that automatic sidecar injection cannot be enabled by using annotations.
                  *
                  *     Default value: false
                  * @example false
@@ -5807,8 +5748,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable the Container Network Interface (CNI) plug-in. Valid values:
                  *
-                 *     - true: enables the CNI plug-in.
-                 *     - false: disables the CNI plug-in.
+                 *     - `true`: enables the CNI plug-in.
+                 *     - `false`: disables the CNI plug-in.
                  *
                  *     Default value: false
                  * @example false
@@ -5822,8 +5763,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable the OPA plug-in. Valid values:
                  *
-                 *     - true: enables the OPA plug-in.
-                 *     - false: disables the OPA plug-in.
+                 *     - `true`: enables the OPA plug-in.
+                 *     - `false`: disables the OPA plug-in.
                  *
                  *     Default value: false
                  * @example false
@@ -5832,8 +5773,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable the support for HTTP 1.0. Valid values:
                  *
-                 *     - true: enables the support for HTTP 1.0.
-                 *     - false: disables the support for HTTP 1.0.
+                 *     - `true`: enables the support for HTTP 1.0.
+                 *     - `false`: disables the support for HTTP 1.0.
                  *
                  *     Default value: false
                  * @example false
@@ -5842,8 +5783,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Kiali. To enable this feature, make sure that you have enabled Prometheus monitoring. If Prometheus monitoring is disabled, the value of this parameter must be false. Valid values:
                  *
-                 *     - true: enables Kiali.
-                 *     - false: disables Kiali.
+                 *     - `true`: enables Kiali.
+                 *     - `false`: disables Kiali.
                  *
                  *     Default value: false
                  * @example false
@@ -5852,8 +5793,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to use a custom Prometheus instance. Valid values:
                  *
-                 *     - true: uses a custom Prometheus instance.
-                 *     - false: does not use a custom Prometheus instance.
+                 *     - `true`: uses a custom Prometheus instance.
+                 *     - `false`: does not use a custom Prometheus instance.
                  *
                  *     Default value: false
                  * @example false
@@ -5867,8 +5808,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable access log collection. Valid values:
                  *
-                 *     - true: enables access log collection.
-                 *     - false: disables access log collection.
+                 *     - `true`: enables access log collection.
+                 *     - `false`: disables access log collection.
                  *
                  *     Default value: false
                  * @example false
@@ -5877,8 +5818,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Microservice Engine (MSE). Valid values:
                  *
-                 *     - true: enables MSE.
-                 *     - false: disables MSE.
+                 *     - `true`: enables MSE.
+                 *     - `false`: disables MSE.
                  *
                  *     Default value: false
                  * @example false
@@ -5887,8 +5828,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Redis Filter. Valid values:
                  *
-                 *     - true: enables Redis Filter.
-                 *     - false: disables Redis Filter.
+                 *     - `true`: enables Redis Filter.
+                 *     - `false`: disables Redis Filter.
                  *
                  *     Default value: false
                  * @example false
@@ -5897,8 +5838,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable MySQL Filter. Valid values:
                  *
-                 *     - true: enables MySQL Filter.
-                 *     - false: disables MySQL Filter.
+                 *     - `true`: enables MySQL Filter.
+                 *     - `false`: disables MySQL Filter.
                  *
                  *     Default value: false
                  * @example false
@@ -5907,8 +5848,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Thrift Filter. Valid values:
                  *
-                 *     - true: enables Thrift Filter.
-                 *     - false: disables Thrift Filter.
+                 *     - `true`: enables Thrift Filter.
+                 *     - `false`: disables Thrift Filter.
                  *
                  *     Default value: false
                  * @example false
@@ -5917,8 +5858,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable WebAssembly Filter. Valid values:
                  *
-                 *     - true: enables WebAssembly Filter.
-                 *     - false: disables WebAssembly Filter.
+                 *     - `true`: enables WebAssembly Filter.
+                 *     - `false`: disables WebAssembly Filter.
                  *
                  *     Default value: false
                  * @example false
@@ -5927,8 +5868,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable DNS Proxying. Valid values:
                  *
-                 *     - true: enables DNS Proxying.
-                 *     - false: disables DNS Proxying.
+                 *     - `true`: enables DNS Proxying.
+                 *     - `false`: disables DNS Proxying.
                  *
                  *     Default value: false
                  * @example false
@@ -5937,8 +5878,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Dubbo Filter. Valid values:
                  *
-                 *     - true: enables Dubbo Filter.
-                 *     - false: disables Dubbo Filter.
+                 *     - `true`: enables Dubbo Filter.
+                 *     - `false`: disables Dubbo Filter.
                  *
                  *     Default value: false
                  * @example false
@@ -5947,8 +5888,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable gateway configuration filtering. Valid values:
                  *
-                 *     - true: enables Gateway configuration filtering.
-                 *     - false: disables Gateway configuration filtering.
+                 *     - `true`: enables Gateway configuration filtering.
+                 *     - `false`: disables Gateway configuration filtering.
                  *
                  *     Default value: false
                  * @example false
@@ -5957,8 +5898,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Secret Discovery Service (SDS). Valid values:
                  *
-                 *     - true: enables SDS.
-                 *     - false: disables SDS.
+                 *     - `true`: enables SDS.
+                 *     - `false`: disables SDS.
                  *
                  *     Default value: false
                  * @example false
@@ -5967,8 +5908,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable gRPC Access Log Service (ALS) for Envoy. Valid values:
                  *
-                 *     - true: enables gRPC ALS.
-                 *     - false: disables gRPC ALS.
+                 *     - `true`: enables gRPC ALS.
+                 *     - `false`: disables gRPC ALS.
                  *
                  *     Default value: false
                  * @example false
@@ -5987,8 +5928,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable Gateway API. Valid values:
                  *
-                 *     - true: enables Gateway API.
-                 *     - false: disables Gateway API.
+                 *     - `true`: enables Gateway API.
+                 *     - `false`: disables Gateway API.
                  *
                  *     Default value: false
                  * @example false
@@ -5997,8 +5938,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable service registry. Valid values:
                  *
-                 *     - true: enables service registry.
-                 *     - false: disables service registry.
+                 *     - `true`: enables service registry.
+                 *     - `false`: disables service registry.
                  *
                  *     Default value: false
                  * @example false
@@ -6014,8 +5955,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable access logging. Valid values:
                  *
-                 *     - "": disables access logging.
-                 *     - /dev/stdout: enables access logging. /dev/stdout indicates the file address for the access log.
+                 *     - `""`: disables access logging.
+                 *     - `/dev/stdout`: enables access logging. /dev/stdout indicates the file address for the access log.
                  * @example ""
                  */
                 AccessLogFile?: string;
@@ -6072,16 +6013,15 @@ export interface operations {
                  */
                 MultiBufferPollDelay?: string;
                 /**
-                 * @description [{"matchExpressions ":[{"key":"asm- discovery","operator":"Exists"}]}]
-                 *
-                 *     The label selectors used to specify the namespaces of the clusters on the data plane for selective service discovery.
+                 * @description The label selectors used to specify the namespaces of the clusters on the data plane for selective service discovery.
+                 * @example [{"matchExpressions":[{"key":"asm-discovery","operator":"Exists"}]}]
                  */
                 DiscoverySelectors?: string;
                 /**
                  * @description Specifies whether to enable the AHAS throttling feature. Valid values:
                  *
-                 *     - true: enables the feature.
-                 *     - false: disables the feature.
+                 *     - `true`: enables the feature.
+                 *     - `false`: disables the feature.
                  *
                  *     Default value: false
                  * @example false
@@ -6090,17 +6030,17 @@ export interface operations {
                 /**
                  * @description The edition of the ASM instance. Valid values:
                  *
-                 *     - standard: Standard Edition
-                 *     - enterprise: Enterprise Edition
-                 *     - ultimate: Ult imate Edition
+                 *     - `standard`: Standard Edition
+                 *     - `enterprise`: Enterprise Edition
+                 *     - `ultimate`: Ultimate Edition
                  * @example standard
                  */
                 ClusterSpec?: "standard" | "enterprise" | "ultimate";
                 /**
                  * @description Specifies whether to enable the feature of controlling the OPA injection scope. Valid values:
                  *
-                 *     - true: enables the feature of controlling the OPA injection scope.
-                 *     - false: disables the feature of controlling the OPA injection scope.
+                 *     - `true`: enables the feature of controlling the OPA injection scope.
+                 *     - `false`: disables the feature of controlling the OPA injection scope.
                  * @example false
                  */
                 OPAScopeInjected?: boolean;
@@ -6140,7 +6080,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6192,7 +6132,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6249,7 +6189,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6311,7 +6251,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6355,8 +6295,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to return the kubeconfig file for private access.
                  *
-                 *     - true: returns the kubeconfig file for private access.
-                 *     - false: returns the kubeconfig file for public access.
+                 *     - `true`: returns the kubeconfig file for private access.
+                 *     - `false`: returns the kubeconfig file for public access.
                  * @example false
                  */
                 PrivateIpAddress?: boolean;
@@ -6376,7 +6316,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6420,8 +6360,8 @@ export interface operations {
                 /**
                  * @description The check mode of the ASM instance. Valid values:
                  *
-                 *     - normal: checks the Server Load Balancer (SLB) instances created for exposing the API server and Istio Pilot, audit logs, and the Logtail installation for clusters on the data plane.
-                 *     - full: checks control plane logs, access logs, security groups, and the elastic IP addresses (EIPs) of the API server in addition to the check items of the normal mode.
+                 *     - `normal`: checks the Server Load Balancer (SLB) instances created for exposing the API server and Istio Pilot, audit logs, and the Logtail installation for clusters on the data plane.
+                 *     - `full`: checks control plane logs, access logs, security groups, and the elastic IP addresses (EIPs) of the API server in addition to the check items of the normal mode.
                  * @example full
                  */
                 CheckMode?: "normal" | "full";
@@ -6441,7 +6381,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6493,7 +6433,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6550,7 +6490,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6613,7 +6553,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6664,9 +6604,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to recreate a project that is used to store audit logs. Valid values:
                  *
-                 *     true: recreates a project.
-                 *
-                 *     false: does not recreate a project.
+                 *     - `true`: recreates a project.
+                 *     - `false`: does not recreate a project.
                  * @example true
                  */
                 EnableAudit?: boolean;
@@ -6686,7 +6625,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6743,7 +6682,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6800,7 +6739,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6846,10 +6785,10 @@ export interface operations {
                  *
                  *     The permissions that are granted to an entity. The content is a string that consists of JSON arrays. You must specify all permissions that you want to grant to an entity. You can add or remove permissions by modifying the content. Field definit ion of the sample code:
                  *
-                 *     - IsCustom: a parameter that is required by the system. Set the value to true.
-                 *     - Cluster: the ID of the Alibaba Cloud Service Mesh (ASM) instance.
-                 *     - RoleName: the name of the permissions. Valid values: istio-admin, istio-ops, and istio-readonl y. A value of istio-admin indicates the permissions of ASM administrators. A value of istio-ops indicates the permissions of ASM restricted users. A value of ist io-readonly indicates the read- only permissions.
-                 *     - IsRamRole: the entity to which you want to grant the permissions. To grant the permissions to a RAM role, set the value to true. Otherwise, set the value to false.
+                 *     - `IsCustom`: a parameter that is required by the system. Set the value to true.
+                 *     - `Cluster`: the ID of the Alibaba Cloud Service Mesh (ASM) instance.
+                 *     - `RoleName`: the name of the permissions. Valid values: istio-admin, istio-ops, and istio-readonl y. A value of istio-admin indicates the permissions of ASM administrators. A value of istio-ops indicates the permissions of ASM restricted users. A value of ist io-readonly indicates the read- only permissions.
+                 *     - `IsRamRole`: the entity to which you want to grant the permissions. To grant the permissions to a RAM role, set the value to true. Otherwise, set the value to false.
                  */
                 Permissions?: string;
                 /** @example xml */
@@ -6868,7 +6807,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6922,7 +6861,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -6961,8 +6900,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to query the IDs of all RAM users or RAM roles to which an RBAC role is assigned. Valid values:
                  *
-                 *     - SubUser: Query the IDs of all RAM users to which an RBAC role is assigned.
-                 *     - RamRole: Query the IDs of all RAM roles to which an RBAC role is assigned.
+                 *     - `SubUser`: Query the IDs of all RAM users to which an RBAC role is assigned.
+                 *     - `RamRole`: Query the IDs of all RAM roles to which an RBAC role is assigned.
                  * @example SubUser
                  */
                 UserType: "SubUser" | "RamRole";
@@ -6982,7 +6921,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7026,8 +6965,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable the Kubernetes API to access Istio resources in the ASM instance. Valid values:
                  *
-                 *     - true: specifies to enable the Kubernetes API to access Istio resources in the ASM instance.
-                 *     - false: specifies not to enable the Kubernetes API to access Istio resources in the ASM instance.
+                 *     - `true`: specifies to enable the Kubernetes API to access Istio resources in the ASM instance.
+                 *     - `false`: specifies not to enable the Kubernetes API to access Istio resources in the ASM instance.
                  * @example true
                  */
                 Enabled?: boolean;
@@ -7067,7 +7006,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7129,7 +7068,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7186,7 +7125,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7243,7 +7182,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7327,7 +7266,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7394,7 +7333,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7445,8 +7384,8 @@ export interface operations {
                 /**
                  * @description The type of the operation. Valid values:
                  *
-                 *     - UnBindEip: disassociates an EIP from the API server.
-                 *     - BindEip: associates an EIP with the API server.
+                 *     - `UnBindEip`: disassociates an EIP from the API server.
+                 *     - `BindEip`: associates an EIP with the API server.
                  * @example BindEip
                  */
                 Operation?: "UnBindEip" | "BindEip";
@@ -7471,7 +7410,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7535,7 +7474,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7597,7 +7536,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7725,8 +7664,8 @@ export interface operations {
                 /**
                  * @description Specifies whether to enable the DNS proxy feature.
                  *
-                 *     - true: enables the DNS proxy feature.
-                 *     - false: disables the DNS proxy feature.
+                 *     - `true`: enables the DNS proxy feature.
+                 *     - `false`: disables the DNS proxy feature.
                  * @example true
                  */
                 IstioDNSProxyEnabled?: boolean;
@@ -7746,7 +7685,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7803,7 +7742,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7860,7 +7799,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7922,7 +7861,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -7984,7 +7923,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -8051,7 +7990,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -8113,7 +8052,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -8177,7 +8116,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -8224,11 +8163,8 @@ export interface operations {
                  */
                 Namespace?: string;
                 /**
-                 * @description c8b054ee8c3914d0 79b5ce9733328****, c58faedb8a78640d 3aeb0372e4c02****
-                 *
-                 *     The IDs of clusters in the ASM instance. Separate multiple cluster IDs with commas (,).
-                 *
-                 *     https://error-center.alibabacloud.com/status/product/servicemesh
+                 * @description The IDs of clusters in the ASM instance. Separate multiple cluster IDs with commas (,).
+                 * @example c8b054ee8c3914d079b5ce9733328****,c58faedb8a78640d3aeb0372e4c02****
                  */
                 ClusterIds?: string;
                 /**
@@ -8239,8 +8175,8 @@ export interface operations {
                 /**
                  * @description The type of the registered service. Valid values:
                  *
-                 *     - ServiceEntry: indicates that the service is registered by creating a service entry.
-                 *     - Kubernetes: indicates that the service is registered on a Kubernetes cluster on the data plane.
+                 *     - `ServiceEntry`: indicates that the service is registered by creating a service entry.
+                 *     - `Kubernetes`: indicates that the service is registered on a Kubernetes cluster on the data plane.
                  * @example Kubernetes
                  */
                 ServiceType?: "ServiceEntry" | "Kubernetes";
@@ -8260,7 +8196,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -8324,7 +8260,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -8395,7 +8331,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -8451,9 +8387,9 @@ export interface operations {
                 /**
                  * @description The status of the routing rule. Valid values:
                  *
-                 *     - 0: The routing rule is valid.
-                 *     - 1: The routing rule is invalid.
-                 *     - 2: An error occurs during the creation or update of the routing rule.
+                 *     - `0`: The routing rule is valid.
+                 *     - `1`: The routing rule is invalid.
+                 *     - `2`: An error occurs during the creation or update of the routing rule.
                  * @example 1
                  */
                 Status?: 0 | 1 | 2;
@@ -8478,7 +8414,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -8536,9 +8472,8 @@ export interface operations {
                  */
                 Cert?: string;
                 /**
-                 * @description MIIEvAIBADANBgkqh kiG9w0BAQEFAASCB KYwggSiAgEAAoIBA QC2ag/Bzcgm****
-                 *
-                 *     The private key of the certificate.
+                 * @description The private key of the certificate.
+                 * @example MIIEvAIBADANBgkqhkiG9w0BAQEFAASCBKYwggSiAgEAAoIBAQC2ag/Bzcgm****
                  */
                 Key?: string;
                 /** @example xml */
@@ -8557,7 +8492,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -8649,7 +8584,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -8716,7 +8651,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -8790,7 +8725,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -8872,7 +8807,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -8936,7 +8871,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9008,7 +8943,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9064,9 +8999,9 @@ export interface operations {
                 /**
                  * @description The status of the routing rule. Valid values:
                  *
-                 *     - 0: The routing rule is valid.
-                 *     - 1: The routing rule is invalid.
-                 *     - 2: An error occurs during the creation or update of the routing rule.
+                 *     - `0`: The routing rule is valid.
+                 *     - `1`: The routing rule is invalid.
+                 *     - `2`: An error occurs during the creation or update of the routing rule.
                  * @example 1
                  */
                 Status?: 0 | 1 | 2;
@@ -9091,7 +9026,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9123,7 +9058,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The operation that you want to perform. Set the value to Updat eIst ioRout eAddit ionalSt at us.
+                 * @description The operation that you want to perform. Set the value to UpdateIstioRouteAdditionalStatus.
                  * @example UpdateIstioRouteAdditionalStatus
                  */
                 Action: "UpdateIstioRouteAdditionalStatus";
@@ -9150,9 +9085,9 @@ export interface operations {
                 /**
                  * @description The status of the routing rule. Valid values:
                  *
-                 *     - 0: The routing rule is valid.
-                 *     - 1: The routing rule is invalid.
-                 *     - 2: An error occurs during the creation or update of the routing rule.
+                 *     - `0`: The routing rule is valid.
+                 *     - `1`: The routing rule is invalid.
+                 *     - `2`: An error occurs during the creation or update of the routing rule.
                  * @example 0
                  */
                 Status?: 0 | 1 | 2;
@@ -9177,7 +9112,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9241,7 +9176,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9308,7 +9243,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9375,7 +9310,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9442,7 +9377,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9511,7 +9446,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9583,7 +9518,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9616,8 +9551,6 @@ export interface operations {
             query: {
                 /**
                  * @description The operation that you want to perform. Set the value to DescribeIstioGatewayRoutes.
-                 *
-                 *     https://error-center.alibabacloud.com/status/product/servicemesh
                  * @example DescribeIstioGatewayRoutes
                  */
                 Action: "DescribeIstioGatewayRoutes";
@@ -9647,7 +9580,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9716,7 +9649,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9783,7 +9716,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9840,7 +9773,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9897,7 +9830,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9954,7 +9887,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -9998,16 +9931,16 @@ export interface operations {
                 /**
                  * @description Specifies whether to upgrade the ASM instance to Commercial Edition (Professional Edition). Valid values:
                  *
-                 *     - true: upgrades the ASM instance to Commercial Edition (Professional Edition).
-                 *     - false: does not upgrade the ASM instance to Commercial Edition (Professional Edition).
+                 *     - `true`: upgrades the ASM instance to Commercial Edition (Professional Edition).
+                 *     - `false`: does not upgrade the ASM instance to Commercial Edition (Professional Edition).
                  * @example true
                  */
                 SwitchToPro?: boolean;
                 /**
                  * @description Specifies whether to upgrade the ingress gateways for the ASM instance. Valid values:
                  *
-                 *     - true: upgrades the ingress gateways.
-                 *     - false: does not upgrade the ingress gateways.
+                 *     - `true`: upgrades the ingress gateways.
+                 *     - `false`: does not upgrade the ingress gateways.
                  * @example true
                  */
                 ASMGatewayContinue?: boolean;
@@ -10032,7 +9965,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -10089,7 +10022,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -10136,9 +10069,8 @@ export interface operations {
                  */
                 GuestClusterIds?: string;
                 /**
-                 * @description istio-system:ingressgate way1,istio-system:ingressgate way2
-                 *
-                 *     The fully qualified names of ingress gateways in the ASM instance. Separate multiple names with commas (,).
+                 * @description The fully qualified names of ingress gateways in the ASM instance. Separate multiple names with commas (,).
+                 * @example istio-system:ingressgateway1,istio-system:ingressgateway2
                  */
                 AllIstioGatewayFullNames?: string;
                 /** @example xml */
@@ -10157,7 +10089,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -10226,7 +10158,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -10288,7 +10220,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -10360,7 +10292,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -10417,7 +10349,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -10474,7 +10406,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;
@@ -10531,7 +10463,7 @@ export interface operations {
                 SignatureVersion: components["parameters"]["SignatureVersion"];
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
-                /** @example 2012-06-01T12:00:00Z…This topic describes how to create an AccessKey pair for an Alibaba Cloud account or a RAM user. When you call theAlibaba Cloud Service Mesh (ASM) API, you must use the AccessKey pair to complete identity authentication.ContextAn AccessKey pair consists of an AccessKey ID and an AccessKey secret.The AccessKey ID is used to verify the identity of the user.The AccessKey secret  is used to encrypt and verify the signature string. You must keep your AccessKey secretstrict ly confidential.Warning  If  the AccessKey pair of your Alibaba Cloud account is disclosed, your resources are exposed topotential risks. We recommend that you use a RAM user to call API operations. This minimizes the possibility ofdisclosing the AccessKey pair of your Alibaba Cloud account.Procedure1. Log on to the Alibaba Cloud Management Console by using your Alibaba Cloud account.2. Move the pointer over the profile picture in the upper-right corner and click AccessKey Management .3. In the Not e  dialog box, click Use Current AccessKey Pair or Use AccessKey Pair of RAM User as required.4. Obtain an AccessKey pair.Obtain the AccessKey pair of your Alibaba Cloud accounta. In the Note dialog box, click Use Current  AccessKey Pair . */
+                /** @example 2012-06-01T12:00:00Z */
                 TimeStamp: components["parameters"]["TimeStamp"];
             };
             header?: never;

@@ -130,9 +130,11 @@ function readRegions(front: Line[]): { name: string; id: string }[] {
   if (start < 0) return [];
   const out: { name: string; id: string }[] = [];
   for (let i = start + 1; i < Math.min(front.length, start + 60); i++) {
-    const m = /^([A-Z].*?)\s+([a-z]{2,}-[a-z]+(?:-\d+)?)$/.exec(front[i].text.trim());
+    const t = front[i].text.trim();
+    const m = /^([A-Z].*?)\s+([a-z]{2,}-[a-z]+(?:-\d+)?)$/.exec(t);
     if (m) out.push({ name: m[1], id: m[2] });
-    else if (out.length && /^\S+ ?\S*:/.test(front[i].text.trim())) break;
+    // The table ends at the next step of the procedure ("iv. Run the following command …").
+    else if (out.length && (/^[ivx]+\.\s|^\d+\.\s/.test(t) || front[i].furniture === 'heading')) break;
   }
   return out;
 }

@@ -35,6 +35,10 @@ const CHAPTER = /^(\d{1,2})\.([A-Z][A-Za-z ]+)$/;
 const HEADING = /^(\d{1,2}\.\d{1,2})\.\s+([A-Z][A-Za-z0-9]+)$/;
 const EXPLORER = /^https:\/\/api\.aliyun\.com\/#product=\w+&api=(\w+)/;
 const DOC_LINK = /^https:\/\/www\.alibabacloud\.com\/help\/doc-detail\/\S+#doc-api-\w+-(\w+)$/;
+/** Other page-end links: the API Error Center page of the product. */
+const PAGE_LINK = /^https:\/\/error-center\.alibabacloud\.com\/\S*$/;
+/** Breadcrumb of a topic that is not an operation ("4.1. Install and use ASM CLI"). */
+const TOPIC_HEADING = /^\d{1,2}\.\d{1,2}\.\s+[A-Z][A-Za-z0-9 -]{2,60}[A-Za-z0-9]$/;
 const FOOTER_PAGE = /(\d+)\s*$|^(\d+)\s+>/;
 
 export function classifyLines(doc: SourceDocument): Line[] {
@@ -87,6 +91,10 @@ export function classifyLines(doc: SourceDocument): Line[] {
     } else if ((m = DOC_LINK.exec(raw))) {
       l.furniture = 'doc-link';
       l.value = m[1];
+    } else if (PAGE_LINK.test(raw)) {
+      l.furniture = 'doc-link';
+    } else if (TOPIC_HEADING.test(raw)) {
+      l.furniture = 'heading';
     }
     out.push(l);
   }

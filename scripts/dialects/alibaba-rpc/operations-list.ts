@@ -6,6 +6,7 @@
 import type { Line } from './lines.ts';
 import { toBlocks, OPERATION_NAME } from './blocks.ts';
 import type { SourceRef } from '../../model/diagnostic.ts';
+import { repairLigatures, tidy, type Vocabulary } from './repair.ts';
 
 export interface ListedOperation {
   name: string;
@@ -24,7 +25,7 @@ export interface OperationList {
 
 const HEADER = /^Operation\s+Description$/;
 
-export function parseOperationList(lines: Line[], file: string): OperationList | undefined {
+export function parseOperationList(lines: Line[], file: string, vocab?: Vocabulary): OperationList | undefined {
   const startIdx = lines.findIndex((l) => /following tables list\s+API operations/.test(l.text));
   if (startIdx < 0) return undefined;
   // The list ends where the "Make API requests" topic starts (its first line mentions the syntax).
@@ -66,7 +67,7 @@ export function parseOperationList(lines: Line[], file: string): OperationList |
     }
     operations.push({
       name,
-      description: descLines.join(' ').replace(/\s+/g, ' ').trim(),
+      description: vocab ? tidy(repairLigatures(descLines.join(' '), vocab)) : tidy(descLines.join(' ')),
       group,
       source: { file, line: block[0].line, endLine: end[end.length - 1].line },
     });

@@ -20,7 +20,7 @@ export function parseAlibaba(doc: SourceDocument): DialectResult {
   const lines = classifyLines(doc);
   const vocab = new Vocabulary();
   for (const l of lines) if (!l.furniture) vocab.addText(l.text);
-  const list = parseOperationList(lines, file);
+  const list = parseOperationList(lines, file, vocab);
   if (!list) diagnostics.push(diag('operation-list-missing', 'warning', 'no "List of operations by function" found; tags cannot be assigned from it', { file, line: 1 }));
   for (const o of list?.operations ?? []) vocab.addIdentifier(o.name);
   const sections = findSections(lines, list?.end ?? 0);

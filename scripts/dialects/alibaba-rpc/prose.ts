@@ -20,8 +20,9 @@ export function readProse(paragraphs: string[]): ProseFacts {
     const bullets: [string, string][] = [];
     for (const q of paragraphs.slice(idx + 1)) {
       const m = /^([A-Za-z0-9_.*/-]+(?: [A-Za-z0-9_.*/-]+)?) ?: (.+)$/.exec(q);
-      if (!m) break;
-      bullets.push([m[1], m[2]]);
+      if (!m || /^Default value$/i.test(m[1])) break;
+      // "Empty string : The query is successful." means the value "".
+      bullets.push([/^empty string$/i.test(m[1]) ? '' : m[1], m[2]]);
     }
     if (bullets.length >= 2) {
       out.enum = bullets.map(([v]) => v);

@@ -9,13 +9,21 @@
 
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
+  /** Counts of prose-shaped words only ("found", "Note"), not CamelCase names ("NotFound"). */
+  private readonly proseCounts = new Map<string, number>();
   private readonly identifiers = new Set<string>();
+  private readonly texts: string[] = [];
+  /** How often each word occurs as one fragment of a ligature-split word (computed lazily). */
+  private fragments: Map<string, number> | undefined;
 
   addText(text: string): void {
+    this.texts.push(text);
+    this.fragments = undefined;
     for (const w of text.split(/[^A-Za-z0-9-]+/)) {
       if (w.length < 2) continue;
       const k = w.toLowerCase();
       this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+      if (/^[A-Za-z][a-z0-9-]*$/.test(w)) this.proseCounts.set(k, (this.proseCounts.get(k) ?? 0) + 1);
     }
   }
 
@@ -23,8 +31,37 @@ export class Vocabulary {
     this.identifiers.add(name);
   }
 
+  /**
+   * Occurrences of the word as a whole word: printed occurrences minus those where it is one half
+   * of a ligature split whose joined form the document prints intact ("act ion": "act" and "ion"
+   * are not words of their own).
+   */
   count(word: string): number {
-    return this.counts.get(word.toLowerCase()) ?? 0;
+    const k = word.toLowerCase();
+    const raw = this.counts.get(k) ?? 0;
+    if (!raw) return 0;
+    return Math.max(0, raw - (this.fragmentCounts().get(k) ?? 0));
+  }
+
+  private fragmentCounts(): Map<string, number> {
+    if (this.fragments) return this.fragments;
+    const frag = new Map<string, number>();
+    const bump = (w: string) => frag.set(w, (frag.get(w) ?? 0) + 1);
+    for (const text of this.texts) {
+      if (!/[tfTF] [A-Za-z]/.test(text)) continue;
+      const tokens = text.split(/[^A-Za-z0-9-]+/).filter(Boolean);
+      for (let i = 0; i + 1 < tokens.length; i++) {
+        const a = tokens[i].toLowerCase();
+        const b = tokens[i + 1].toLowerCase();
+        if (!/[tf]$/.test(a) || !/^[a-z]/.test(b)) continue;
+        if ((this.proseCounts.get(a + b) ?? 0) >= 2) {
+          bump(a);
+          bump(b);
+        }
+      }
+    }
+    this.fragments = frag;
+    return frag;
   }
 
   isIdentifier(word: string): boolean {
@@ -37,7 +74,7 @@ export class Vocabulary {
   }
 }
 
-const MAX_JOIN = 6;
+const MAX_JOIN = 8;
 
 /** Join ligature-split fragments in a line of prose. Bounded work: O(tokens × MAX_JOIN). */
 export function repairLigatures(text: string, vocab: Vocabulary): string {

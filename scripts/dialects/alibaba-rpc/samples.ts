@@ -20,14 +20,27 @@ const REQUEST_START = /^http\(s\):\/\/\[Endpoint\]\/\?\s?(.*)$|^https?:\/\/[\w.[
 
 /** Parse the sample request that starts at lines[0]. */
 export function parseSampleRequest(lines: Line[]): SampleRequest | undefined {
-  const content = lines.filter((l) => !l.furniture && l.text.trim() !== '');
-  if (!content.length) return undefined;
+  const all = lines.filter((l) => !l.furniture);
+  const first = all.findIndex((l) => l.text.trim() !== '');
+  if (first < 0) return undefined;
+  // The request ends at a blank line, unless the next printed line carries on with "&…" (a page
+  // break inside the request).
+  const content: Line[] = [all[first]];
+  for (let i = first + 1; i < all.length; i++) {
+    if (all[i].text.trim() !== '') {
+      content.push(all[i]);
+      continue;
+    }
+    const next = all.slice(i + 1).find((l) => l.text.trim() !== '');
+    if (!next || !next.text.trim().startsWith('&')) break;
+  }
   const m = REQUEST_START.exec(content[0].text.trim());
   if (!m) return undefined;
   const pieces: { text: string; line: number }[] = [{ text: (m[1] ?? m[2] ?? '').trim(), line: content[0].line }];
   let endLine = content[0].line;
   for (const l of content.slice(1)) {
     const t = l.text.trim();
+    if (t === '…' || t === '...') break;
     if (t.startsWith('&')) pieces.push({ text: t.slice(1), line: l.line });
     else if (pieces.length && !/^(Sample|Examples?|Error codes|HTTP\/1\.1|<|\{)/.test(t)) pieces[pieces.length - 1].text += t;
     else break;
@@ -39,7 +52,7 @@ export function parseSampleRequest(lines: Line[]): SampleRequest | undefined {
   for (const p of pieces) {
     if (!p.text) continue;
     for (const part of splitAmp(p.text)) {
-      if (/^<Common request parameters>$/i.test(part.trim())) {
+      if (/^<?Common request parameters>?$/i.test(part.trim())) {
         common = true;
         continue;
       }
@@ -248,11 +261,13 @@ export function readXml(text: string, repairs: string[] = []): JsonValue | undef
   const toValue = (n: typeof root): JsonValue => {
     if (!n.children.length) return n.text;
     const obj: Record<string, JsonValue> = {};
+    const repeated = new Set<string>();
     for (const c of n.children) {
       const v = toValue(c.node as typeof root);
-      if (c.name in obj) {
-        const prev = obj[c.name];
-        obj[c.name] = Array.isArray(prev) && (prev as unknown as { __rep?: boolean }).__rep ? [...prev, v] : [prev, v];
+      if (repeated.has(c.name)) (obj[c.name] as JsonValue[]).push(v);
+      else if (c.name in obj) {
+        obj[c.name] = [obj[c.name], v];
+        repeated.add(c.name);
       } else obj[c.name] = v;
     }
     return obj;

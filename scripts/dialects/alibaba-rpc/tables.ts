@@ -28,6 +28,8 @@ export const TABLE_HEADER = /^Parameter\s+Type\s+(?:Required\s+)?Example\s+Descr
 const TYPE_WORD = '(?:String|Integer|Long|Boolean|Float|Double|Object|Array|Struct|Map|JSON|List|Number|Int)';
 const TYPE_START = new RegExp(`^${TYPE_WORD}\\b`);
 const NAME_TOKEN = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+/** A one-word sentence ("Required.") ends an example; "newratings.default.svc." continues it. */
+const SENTENCE_WORD = /^[A-Z][a-z]+\.$/;
 /** Words that start description sentences and are never parameter names. */
 const PROSE_START = new Set(['The', 'A', 'An', 'This', 'If', 'Specifies', 'Indicates', 'Whether', 'Valid', 'Default', 'Note', 'For', 'You', 'Set', 'When', 'It', 'In']);
 
@@ -89,12 +91,23 @@ export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): {
         repairs,
       };
       if (head.required !== undefined) row.required = head.required;
+      let exampleBlock: Line[] | undefined;
       if (example !== undefined && example !== '') row.example = example;
+      else if (!descFirst && !tailDesc.length) {
+        // "ClusterIds String" / (blank) / "c8b054ee8c3914d0" / "79b5ce9733328****," / … / (blank) /
+        // "The IDs of …": the example cell printed as a block of its own.
+        const nb = blocks[b + head.blocks];
+        const after = blocks[b + head.blocks + 1];
+        if (nb && after && nb.length <= 12 && nb.every((l) => !/\s/.test(l.text.trim()) && !SENTENCE_WORD.test(l.text.trim())) && !readHead(nb, after)) {
+          row.example = joinWrapped(nb.map((l) => l.text));
+          exampleBlock = nb;
+        }
+      }
       const paras: Line[][] = [];
       const first = [...(descFirst ? [{ ...block[0], text: descFirst }] : []), ...tailDesc];
       if (first.length) paras.push(first);
-      cur = { row, paras, lastLine: lines[lines.length - 1].line };
-      b += head.blocks - 1;
+      cur = { row, paras, lastLine: (exampleBlock ?? lines)[(exampleBlock ?? lines).length - 1].line };
+      b += head.blocks - 1 + (exampleBlock ? 1 : 0);
       continue;
     }
     if (cur) {
@@ -112,10 +125,11 @@ export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): {
  */
 function splitAtPageStarts(blocks: Line[][]): Line[][] {
   const out: Line[][] = [];
-  for (const block of blocks) {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
     let start = 0;
     for (let k = 1; k < block.length; k++) {
-      if (block[k].lead && readHead(block.slice(k), undefined)) {
+      if (block[k].lead && readHead(block.slice(k), blocks[b + 1])) {
         out.push(block.slice(start, k));
         start = k;
       }
@@ -207,7 +221,7 @@ function splitExample(head: Head): { example?: string; descFirst: string; tailDe
   if (!tokens.length) {
     // Example cell on its own lines (wrapped mid-value), until the first line of prose.
     const parts: string[] = [];
-    while (tail.length && !/\s/.test(tail[0].text.trim()) && !/\.$/.test(tail[0].text.trim())) {
+    while (tail.length && !/\s/.test(tail[0].text.trim()) && !SENTENCE_WORD.test(tail[0].text.trim())) {
       parts.push(tail[0].text.trim());
       tail = tail.slice(1);
     }
@@ -216,7 +230,7 @@ function splitExample(head: Head): { example?: string; descFirst: string; tailDe
   if (tokens.length === 1) {
     // "Action String Yes" / "DescribeServiceMes" / "hes": a value wrapped onto single-token lines.
     const parts = [tokens[0]];
-    while (tail.length && !/\s/.test(tail[0].text.trim()) && !/\.$/.test(tail[0].text.trim()) && parts.length < 8) {
+    while (tail.length && !/\s/.test(tail[0].text.trim()) && !SENTENCE_WORD.test(tail[0].text.trim()) && parts.length < 8) {
       parts.push(tail[0].text.trim());
       tail = tail.slice(1);
     }
@@ -243,10 +257,16 @@ function splitExample(head: Head): { example?: string; descFirst: string; tailDe
 function renderDescription(paras: Line[][], texts: string[]): string {
   const out: string[] = [];
   let inList = false;
+  // "value : what it means" (a word follows the colon; "failover: [// …" is a code example).
+  const isValue = (i: number) => paras[i] !== undefined && /^\S+(?: \S+)? ?: [A-Za-z"'(]/.test(paras[i][0]?.text.trim() ?? '') && !/^Default value/i.test(paras[i][0].text.trim());
   texts.forEach((t, i) => {
-    const bullet = paras[i][0]?.lead && /^\S+(?: \S+)? : /.test(paras[i][0].text.trim());
+    // A value bullet whose glyph was lost: " true : exposes…" (lead space), or the first one of a
+    // "Valid values:" list printed without it ("running: The instance is running.").
+    const bullet =
+      isValue(i) &&
+      (paras[i][0].lead || inList || (/Valid values\s*:?$/i.test(texts[i - 1] ?? '') && isValue(i + 1)));
     if (bullet) {
-      const m = /^(.+?) : (.*)$/.exec(t);
+      const m = /^(\S+(?: \S+)?) ?: (.*)$/.exec(t);
       out.push(`${inList ? '' : '\n'}- ${m ? `\`${m[1]}\`: ${m[2]}` : t}`);
       inList = true;
     } else {
