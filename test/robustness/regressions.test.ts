@@ -46,4 +46,20 @@ describe('fuzz regressions', () => {
     expect(r!.model.operations.map((o) => o.operationId)).toEqual(['UpdateIstioGatewayRoutes']);
     expect(r!.diagnostics.some((d) => d.id === 'parameter-row-missing')).toBe(true);
   });
+
+  // Seed 11, run 203: a very long line ("*/ ${} <script>" x 25085) inside an XML sample response.
+  // Each unclosed <script> opened one more element: toValue in
+  // scripts/dialects/alibaba-rpc/samples.ts recursed 25,085 levels deep (RangeError: Maximum call
+  // stack size exceeded). Minimised to five lines.
+  it('alibaba: XML sample with thousands of unclosed tags', async () => {
+    const r = await build([
+      'Debugging',
+      'Parameter Type Required Example Description',
+      'http(s)://[Endpoint]/? Action=DescribeGuestClusterAccessLogDashboards',
+      '<Dashboards>',
+      '*/ ${} <script>'.repeat(25085),
+    ]);
+    expect(r).toBeDefined();
+    expect(r!.model.operations.map((o) => o.operationId)).toEqual(['DescribeGuestClusterAccessLogDashboards']);
+  });
 });

@@ -256,7 +256,12 @@ export function readXml(text: string, repairs: string[] = []): JsonValue | undef
     }
     const node = { name, children: [], text: '' };
     stack[stack.length - 1].children.push({ name, node });
-    if (!selfClose) stack.push(node);
+    // Guard (fuzz regression, test/robustness/regressions.test.ts): a sample nested deeper than any
+    // real response is damage; deeper elements stay leaves so toValue's recursion stays bounded.
+    if (!selfClose && stack.length < 64) stack.push(node);
+    else if (!selfClose && !repairs.includes('XML nested deeper than 64 levels: deeper elements flattened')) {
+      repairs.push('XML nested deeper than 64 levels: deeper elements flattened');
+    }
   }
   const toValue = (n: typeof root): JsonValue => {
     if (!n.children.length) return n.text;
