@@ -5,7 +5,7 @@
  * by operationId first and by method + path second, so a renamed or moved operation is one
  * modified operation, not a removal plus an addition.
  */
-import { canonical, deref, esc, isObject, join } from './pointer.ts';
+import { canonical, deref, isObject, join } from './pointer.ts';
 import { resolvedCanonical, schemaAt, walkSchemas, type SchemaAt, type SchemaNode } from './schema.ts';
 import type { Json, SpecInput } from './types.ts';
 
@@ -465,4 +465,3 @@ export function structuralDiff(base: SpecInput, revision: SpecInput): SpecDiff {
   };
 }
 
-export { esc };
