@@ -97,9 +97,14 @@ export async function generateMarkdown(api: ApiInfo, specPath: string): Promise<
     ),
   );
   const first = api.operations[0];
+  const region = api.server.variables.region;
+  const envHint =
+    api.kind === 'alibaba-rpc'
+      ? '// credentials: { credentials: { accessKeyId, accessKeySecret } } or ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET'
+      : '// credentials: { credentials: { ak, sk, projectId } | { token, projectId } } or HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK / HUAWEICLOUD_SDK_PROJECT_ID';
   const usage = first
     ? markdownFence(
-        `import { createClient } from './client.ts';\n\nconst client = createClient(${api.kind === 'alibaba-rpc' ? "{ region: 'cn-hangzhou' }" : "{ region: 'cn-north-4' }"});\nconst result = await client.${first.fnName}(/* ${first.fnName[0].toUpperCase()}${first.fnName.slice(1)}Input */);`,
+        `import { createClient } from './client.ts';\n\n${envHint}\nconst client = createClient(${region ? `{ region: ${JSON.stringify(region)} }` : ''});\nconst result = await client.${first.fnName}(/* ${first.fnName[0].toUpperCase()}${first.fnName.slice(1)}Input */);`,
         'ts',
       )
     : '';
