@@ -231,6 +231,16 @@ describe('retries, timeouts and typed errors over HTTP', () => {
     expect(ali.server.received[before].status).toBe(200);
   });
 
+  it('retries network failures and then reports NetworkError with the cause', async () => {
+    const closed = await startMockServer(ali.gen.api, { alibaba: ALI });
+    const url = closed.url;
+    await closed.close();
+    const client = ali.mod.createClient({ credentials: ALI, endpoint: url, retries: 1, backoffMs: 1 });
+    const err = (await client.deleteThing({ ThingId: 'a*/b' }).catch((e: unknown) => e)) as Obj & Error;
+    expect(err).toMatchObject({ status: 0, code: 'NetworkError', attempts: 2 });
+    expect(err.message).toMatch(/ECONNREFUSED/);
+  });
+
   it('sends through a caller-supplied fetch', async () => {
     const seen: string[] = [];
     const fetchImpl = (url: string, init: Obj) => {

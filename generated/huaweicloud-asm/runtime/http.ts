@@ -160,7 +160,8 @@ export async function sendWithRetry(
       const e = err as Error;
       const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
       code = timedOut ? 'Timeout' : 'NetworkError';
-      message = timedOut ? `no answer within ${timeoutMs} ms` : e.message;
+      const cause = (e as { cause?: { code?: unknown } }).cause?.code;
+      message = timedOut ? `no answer within ${timeoutMs} ms` : `${e.message}${typeof cause === 'string' ? ` (${cause})` : ''}`;
     }
     const retryable = status === 0 ? code !== 'Aborted' : isRetryable(status, code);
     if (!retryable || attempt > retries) {
