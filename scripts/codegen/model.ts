@@ -180,7 +180,8 @@ export function readApi(doc: Obj, file = 'spec'): ApiInfo {
     }
   }
   const operations: OperationInfo[] = [];
-  const seenFn = new Set<string>();
+  // Names the generated modules use themselves; an operation never takes one.
+  const seenFn = new Set<string>(['builders', 'operationDescriptors', 'buildRequest', 'createClient', 'apiDefaults', 'b', 'core']);
   for (const [path, itemRaw] of Object.entries((doc.paths ?? {}) as Obj)) {
     const item = resolve(doc, itemRaw);
     const pathParams = (item.parameters ?? []) as unknown[];
@@ -189,8 +190,9 @@ export function readApi(doc: Obj, file = 'spec'): ApiInfo {
       if (!op) continue;
       const operationId = str(op.operationId) ?? `${method}${path}`;
       let fn = fnName(operationId);
-      while (seenFn.has(fn)) fn = `${fn}2`;
+      while (seenFn.has(fn) || seenFn.has(`${fn}Operation`)) fn = `${fn}2`;
       seenFn.add(fn);
+      seenFn.add(`${fn}Operation`);
       const merged = new Map<string, Obj>();
       for (const raw of [...pathParams, ...((op.parameters ?? []) as unknown[])]) {
         const p = resolve(doc, raw);

@@ -125,3 +125,28 @@ describe('generation', () => {
     await expect(generateApi({ swagger: '2.0' }, { specPath: 'old.yaml', html: false })).rejects.toThrow(/old.yaml: not an OpenAPI 3 document/);
   });
 });
+
+describe('names', () => {
+  it('never clash with each other or with the modules\' own exports', async () => {
+    const doc = await fixtureDoc('huawei-mini.openapi.yaml');
+    const paths = doc.paths as Record<string, Record<string, Record<string, unknown>>>;
+    paths['/x/{project_id}/a'] = { get: { ...paths['/v1/{project_id}/meshes'].get, operationId: 'Builders' } };
+    paths['/x/{project_id}/b'] = { get: { ...paths['/v1/{project_id}/meshes'].get, operationId: 'ListMeshesOperation' } };
+    paths['/x/{project_id}/c'] = { get: { ...paths['/v1/{project_id}/meshes'].get, operationId: 'list-meshes' } };
+    paths['/x/{project_id}/d'] = { get: { ...paths['/v1/{project_id}/meshes'].get, operationId: 'delete' } };
+    const g = await generateInto(doc, 'names');
+    try {
+      const names = g.api.operations.map((o) => o.fnName);
+      expect(new Set(names).size).toBe(names.length);
+      expect(names).not.toContain('builders');
+      expect(names).toContain('deleteOp');
+      const mod = await g.import<{ builders: Record<string, unknown> }>('builders.ts');
+      expect(Object.keys(mod.builders).sort()).toEqual(['Builders', 'CreateMesh', 'DeleteMesh', 'ListMeshes', 'ListMeshesOperation', 'delete', 'list-meshes'].sort());
+      const { typecheck } = await import('./helpers.ts');
+      const { join } = await import('node:path');
+      expect(typecheck([join(g.dir, 'client.ts')])).toEqual([]);
+    } finally {
+      await g.cleanup();
+    }
+  });
+});
