@@ -65,7 +65,14 @@ function examplesSection(api: ApiInfo, op: OperationInfo): string {
     const builderInput = s.parameters?.length ? builderInputText(op, decodeRpcSample(op, s, api.signingParams)) : undefined;
     if (builderInput) parts.push('The same request with the builder:', markdownFence(`${op.fnName}(${builderInput})`, 'ts'));
   }
-  for (const e of op.body?.examples ?? []) parts.push(`Request body ${code(e.name)}:`, markdownFence(json(e.value), 'json'));
+  for (const e of op.body?.examples ?? []) {
+    parts.push(`Request body ${code(e.name)}:`, markdownFence(json(e.value), 'json'));
+    // REST: the call that sends this body (path parameters as placeholders).
+    const input: Record<string, unknown> = {};
+    for (const p of op.params) if (p.in === 'path') input[p.name] = `{${p.name}}`;
+    input.body = e.value;
+    parts.push('With the builder:', markdownFence(`${op.fnName}(${JSON.stringify(input, null, 2)})`, 'ts'));
+  }
   for (const r of op.responses) {
     for (const { contentType, example } of r.examples) {
       parts.push(`Response ${markdownText(r.status)} ${code(contentType)} ${code(example.name)}:`, markdownFence(json(example.value), /json/.test(contentType) ? 'json' : /xml/.test(contentType) ? 'xml' : 'text'));
