@@ -62,4 +62,22 @@ describe('fuzz regressions', () => {
     expect(r).toBeDefined();
     expect(r!.model.operations.map((o) => o.operationId)).toEqual(['DescribeGuestClusterAccessLogDashboards']);
   });
+
+  // Seed 11, run 517: a 38,747-character line of "a" before a request-table row. The dialect read it
+  // as a parameter name and built new RegExp(`^${name}\\.\\d+`) from it in toParameter
+  // (scripts/dialects/alibaba-rpc/section.ts): SyntaxError "Regular expression too large".
+  // Minimised to seven lines.
+  it('alibaba: a parameter name tens of thousands of characters long', async () => {
+    const r = await build([
+      'Debugging',
+      'Request parameters',
+      'Parameter Type Required Example Description',
+      'a'.repeat(38747),
+      'String No',
+      'http(s)://[Endpoint]/? Action=DeleteServiceMesh',
+      '&ServiceMeshId=c08ba3fd1e6484b0f8cc1ad8fe10d****',
+    ]);
+    expect(r).toBeDefined();
+    expect(r!.model.operations.map((o) => o.operationId)).toEqual(['DeleteServiceMesh']);
+  });
 });

@@ -340,7 +340,9 @@ function toParameter(node: TreeNode, op: string, sample: SampleRequest | undefin
       diag('required-unknown', headless ? 'info' : 'warning', `${op}: ${node.name}: the Required cell is missing; read as optional`, row.source),
     );
   }
-  const repeat = sample?.parameters.some((q) => new RegExp(`^${node.name}\\.\\d+`).test(q.name));
+  // A plain prefix test, not a RegExp built from the name (fuzz regression: a damaged 38,000-character
+  // name made "Regular expression too large"; a "." in a name would have matched any character).
+  const repeat = sample?.parameters.some((q) => q.name.startsWith(`${node.name}.`) && /^\d/.test(q.name.slice(node.name.length + 1)));
   if (repeat) p.serialization = 'repeat-list';
   else if (schema.type === 'object' || schema.type === 'array') p.serialization = 'json';
   return p;
