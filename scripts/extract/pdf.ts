@@ -79,7 +79,7 @@ export async function extractPdf(
           const t = it.transform as number[];
           const size = Math.hypot(t[2], t[3]) || it.height || 1;
           runs.push({ str: it.str, x: t[4], y: t[5], width: it.width, size });
-          chars += it.str.length;
+          chars += it.str.length + 1; // every run counts, so millions of empty runs are refused too
         }
         page.cleanup();
       } catch (err) {
@@ -130,23 +130,19 @@ export function linesFromPages(pages: TextRun[][]): SourceLine[] {
   const furniture = findFurniture(perPage);
   const out: SourceLine[] = [];
   for (const lines of perPage) {
-    for (const l of lines) {
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
       if (furniture.has(furnitureKey(l))) continue;
       // A gap measured from dropped furniture or across a page break is not a paragraph gap.
       const prevKept = out[out.length - 1];
-      if (l.gapBefore && prevKept && prevKept.text !== '' && prevKept.page === l.page && !droppedBefore(lines, l, furniture)) {
+      const afterFurniture = i > 0 && furniture.has(furnitureKey(lines[i - 1]));
+      if (l.gapBefore && prevKept && prevKept.text !== '' && prevKept.page === l.page && !afterFurniture) {
         out.push({ text: '', line: out.length + 1, page: l.page });
       }
       out.push({ text: l.text, line: out.length + 1, page: l.page, x: Math.round(l.x * 10) / 10 });
     }
   }
   return out;
-}
-
-/** Whether the line drawn just before `l` on its page was dropped as furniture. */
-function droppedBefore(lines: RawLine[], l: RawLine, furniture: Set<string>): boolean {
-  const i = lines.indexOf(l);
-  return i > 0 && furniture.has(furnitureKey(lines[i - 1]));
 }
 
 function groupRuns(runs: TextRun[], page: number): RawLine[] {

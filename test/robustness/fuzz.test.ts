@@ -57,11 +57,16 @@ describe.each(Object.entries(MANUALS))('fuzz: %s manual', (api, path) => {
     async () => {
       const tally = { spec: 0, 'input-error': 0 };
       let slowest = 0;
+      let slowestCase = '';
       await fc.assert(
         fc.asyncProperty(mutationsArb, async (muts) => {
           const t = performance.now();
           const out = await runCase(`${api}.txt`, applyMutations(text, muts));
-          slowest = Math.max(slowest, performance.now() - t);
+          const ms = performance.now() - t;
+          if (ms > slowest) {
+            slowest = ms;
+            slowestCase = describeMuts(muts);
+          }
           tally[out.kind]++;
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: true, reporter: (r) => {
@@ -69,7 +74,7 @@ describe.each(Object.entries(MANUALS))('fuzz: %s manual', (api, path) => {
         } },
       );
       // Informational (never asserted on time): how the cases ended and the slowest one.
-      console.log(`fuzz ${api}: ${tally.spec} specs, ${tally['input-error']} input errors; slowest case ${Math.round(slowest)} ms`);
+      console.log(`fuzz ${api}: ${tally.spec} specs, ${tally['input-error']} input errors; slowest case ${Math.round(slowest)} ms: ${slowestCase.slice(0, 300)}`);
       expect(tally.spec + tally['input-error']).toBe(RUNS);
     },
     TIMEOUT,
