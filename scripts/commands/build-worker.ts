@@ -1,15 +1,17 @@
-/** Worker-thread entry for batch builds: receives BuildJobs, answers BuildOutcomes. */
-import { parentPort } from 'node:worker_threads';
+/**
+ * Worker-thread entry for batch builds. Takes documents from the shared queue (an atomic counter
+ * over workerData.jobs) until it is empty, announcing each before building it (so a crash fails
+ * only that document) and posting each outcome; then exits.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
 import { buildOne, type BuildJob } from './build-one.ts';
 
-if (parentPort) {
+if (parentPort && workerData) {
   const port = parentPort;
-  port.on('message', (msg: { id: number; job: BuildJob } | 'exit') => {
-    if (msg === 'exit') {
-      port.close();
-      return;
-    }
-    void buildOne(msg.job).then((outcome) => port.postMessage({ id: msg.id, outcome }));
-  });
-  port.postMessage('ready');
+  const { jobs, counter } = workerData as { jobs: BuildJob[]; counter: Int32Array };
+  for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
+    port.postMessage({ started: i });
+    port.postMessage({ id: i, outcome: await buildOne(jobs[i]) });
+  }
+  port.close();
 }

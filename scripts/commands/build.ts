@@ -120,7 +120,13 @@ async function buildBatch(
   const say = (s: string) => {
     if (!flags.quiet) process.stderr.write(`${s}\n`);
   };
-  const threads = Math.max(1, Math.min(jobsFlag ?? availableParallelism(), jobs.length));
+  // Default thread count, from measurements (BENCHMARKS.md): a worker costs ~0.6 s to start (tsx +
+  // the pipeline) and warms its JIT from cold, and a single build already keeps ~1.4 cores busy
+  // (V8's GC and compiler threads). On 2 cores, 8 manuals took 3.1 s on two threads against 2.7 s
+  // on one, so threads are used by default only from 4 cores, and only when each gets 2+ manuals.
+  const cores = availableParallelism();
+  const auto = cores >= 4 ? Math.min(cores - 1, Math.floor(jobs.length / 2)) : 1;
+  const threads = Math.max(1, Math.min(jobsFlag ?? auto, jobs.length));
   const t0 = performance.now();
   let done = 0;
   const outcomes: BuildOutcome[] = new Array(jobs.length);
@@ -140,7 +146,7 @@ async function buildBatch(
     else say(`refspec: ${tag} FAILED ${r.message.split('\n')[0]}`);
   };
 
-  say(`refspec: building ${jobs.length} documents on ${threads} worker thread(s)`);
+  say(`refspec: building ${jobs.length} documents on ${threads} thread(s)`);
   const ran = threads > 1 ? await runInWorkers(jobs, threads, finish, say) : false;
   if (!ran) {
     for (let i = 0; i < jobs.length; i++) if (!outcomes[i]) await finish(i, await buildOne(jobs[i]));
@@ -166,9 +172,11 @@ async function buildBatch(
 }
 
 /**
- * Run jobs on a pool of worker threads. The worker is a .ts module; it starts because a worker
- * inherits the parent's execArgv, which under tsx carries tsx's loader. Returns false (caller runs
- * the rest in-process) when no worker could start at all.
+ * Run jobs on the main thread plus `threads - 1` worker threads. The queue is a shared atomic
+ * counter: every thread takes its next document itself (Atomics.add), so a worker never waits for
+ * the main thread, which is busy building, to hand it work. The main thread has the pipeline loaded
+ * already and starts at once; each worker first loads tsx and the pipeline (about half a second).
+ * A worker that dies fails only the document it held. Returns false only when tsx cannot be found.
  */
 async function runInWorkers(
   jobs: BuildJob[],
@@ -176,9 +184,8 @@ async function runInWorkers(
   finish: (i: number, r: BuildOutcome) => Promise<void>,
   say: (s: string) => void,
 ): Promise<boolean> {
-  let next = 0;
-  let started = 0;
-  const pending: Promise<void>[] = [];
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const take = () => Atomics.add(counter, 0, 1);
   const workerUrl = new URL('./build-worker.ts', import.meta.url).href;
   // Node 20 does not carry tsx's module hooks into workers: the worker registers tsx itself and
   // then imports the TypeScript entry.
@@ -190,63 +197,63 @@ async function runInWorkers(
     return false;
   }
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => m.tsImport(${JSON.stringify(workerUrl)}, ${JSON.stringify(workerUrl)}))`;
-  for (let w = 0; w < threads; w++) {
+  const pending: Promise<void>[] = [];
+  let started = 0;
+  const workerCount = process.env.REFSPEC_MAIN_LANE === 'off' ? threads : Math.max(1, threads - 1);
+  for (let w = 0; w < workerCount; w++) {
     pending.push(
       new Promise<void>((resolve) => {
         let worker: Worker;
         try {
-          worker = new Worker(bootstrap, { eval: true, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+          worker = new Worker(bootstrap, {
+            eval: true,
+            execArgv: [],
+            workerData: { jobs, counter },
+            resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+          });
         } catch {
           resolve();
           return;
         }
         let current = -1;
-        let ready = false;
         const writes: Promise<void>[] = [];
-        const take = () => {
-          if (next >= jobs.length) {
-            current = -1;
-            worker.postMessage('exit');
-            return;
-          }
-          current = next++;
-          worker.postMessage({ id: current, job: jobs[current] });
-        };
-        worker.on('message', (msg: 'ready' | { id: number; outcome: BuildOutcome }) => {
-          if (msg === 'ready') {
-            ready = true;
+        worker.on('message', (msg: { started: number } | { id: number; outcome: BuildOutcome }) => {
+          if ('started' in msg) {
             started++;
-            take();
+            current = msg.started;
             return;
           }
+          current = -1;
           writes.push(finish(msg.id, msg.outcome));
-          take();
         });
-        const settle = (why: string) => {
-          if (current >= 0) {
+        let settled = false;
+        const settle = (why?: string) => {
+          if (settled) return;
+          settled = true;
+          if (why && current >= 0) {
             const i = current;
-            current = -1;
             writes.push(finish(i, { ok: false, file: jobs[i].file, input: false, message: `${jobs[i].file}: ${why}`, ms: 0 }));
           }
           void Promise.all(writes).then(() => resolve());
         };
         worker.on('error', (err) => {
-          if (!ready) {
-            resolve();
-            return;
-          }
           const oom = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
           settle(oom ? `needs more than ${WORKER_HEAP_MB} MB of heap (refused)` : `worker failed: ${err.message}`);
         });
-        worker.on('exit', () => settle('worker exited unexpectedly'));
+        worker.on('exit', (code) => settle(code === 0 ? undefined : 'worker exited unexpectedly'));
       }),
     );
   }
+  // The main thread's lane (REFSPEC_MAIN_LANE=off leaves every document to the workers: for tests
+  // of the worker path, and to diagnose it).
+  if (process.env.REFSPEC_MAIN_LANE !== 'off') pending.push(
+    (async () => {
+      for (let i = take(); i < jobs.length; i = take()) {
+        await finish(i, await buildOne(jobs[i]));
+      }
+    })(),
+  );
   await Promise.all(pending);
-  if (started === 0) {
-    say('refspec: note: worker threads unavailable here; building sequentially');
-    return false;
-  }
-  // Jobs a dead worker never got to: the caller runs them in-process.
-  return next >= jobs.length ? true : (say('refspec: note: finishing remaining documents in-process'), false);
+  if (started === 0 && jobs.length > 1) say('refspec: note: no worker thread took a document; all were built on the main thread');
+  return true;
 }

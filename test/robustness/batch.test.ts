@@ -20,12 +20,18 @@ beforeAll(async () => {
   good = [join(FIX, 'alibaba-excerpt.txt'), join(FIX, 'huawei-excerpt.txt')];
   bad = join(dir, 'broken.txt');
   await writeFile(bad, Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0]));
-  batch = await runCli(['build', good[0], bad, good[1], '-o', join(dir, 'out')]);
+  // Two worker threads and no main-thread lane, so the worker path is what is tested (the default on
+  // a 2-core machine is one thread).
+  batch = await runCli(['build', good[0], bad, good[1], '-o', join(dir, 'out'), '--jobs', '2'], { env: { REFSPEC_MAIN_LANE: 'off' } });
 });
 
 describe('refspec build with several documents', () => {
   it('exits 2 because one document was bad input', () => {
     expect(batch.code).toBe(2);
+  });
+  it('ran on two worker threads', () => {
+    expect(batch.errLines[0]).toBe('refspec: building 3 documents on 2 thread(s)');
+    expect(batch.stderr).not.toContain('no worker thread');
   });
   it('prints one line per manual and a summary naming the failure', () => {
     const perManual = batch.errLines.filter((l) => /^refspec: \[\d\/3\]/.test(l));

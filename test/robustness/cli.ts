@@ -15,11 +15,11 @@ export interface CliRun {
   errLines: string[];
 }
 
-export function runCli(args: string[], opts: { cwd?: string } = {}): Promise<CliRun> {
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TSX, CLI, ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' },
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', NO_COLOR: '1', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
