@@ -1,11 +1,17 @@
 /**
  * What a check is, and the iterators checks share. A check is one small function over the
  * structural diff (structure.ts) returning findings; the engine turns findings into Changes using
- * the message template kept in messages.ts under the check's id.
+ * the message template kept in messages.json under the check's id.
+ *
+ * Most checks are one of four shapes and are written with a builder below, so a check file only
+ * states its id, level and the comparison: parameterCheck / parameterSchemaCheck (parameters
+ * present in both versions) and propertyCheck / propertySchemaCheck (request or response schema
+ * nodes). The builders fix the location (pointers) and the shared message values.
  */
 import type { Level } from './types.ts';
-import type { OperationDiff, ParamPair, SpecDiff, ResponsePair } from './structure.ts';
+import type { OperationDiff, ParamPair, ParamView, SpecDiff, ResponsePair } from './structure.ts';
 import type { SchemaNode } from './schema.ts';
+import type { Json } from './types.ts';
 
 export interface Finding {
   /** Operation name (operationId or `METHOD path`); absent for API-wide changes. */
@@ -79,4 +85,115 @@ export function both(n: SchemaNode): n is SchemaNode & { base: NonNullable<Schem
 
 export function responseLabel(node: SchemaNode): string {
   return node.path || '(response body)';
+}
+
+/** Extra message values a comparison contributes; `undefined` means "no change here". */
+export type Extra = Record<string, string | number> | undefined;
+
+/** `{ values: '"a", "b"' }` for a non-empty list of enum values, else no change. */
+export function enumValues(values: unknown[]): Extra {
+  return values.length ? { values: values.map((v) => JSON.stringify(v)).join(', ') } : undefined;
+}
+
+/** Message values shared by every finding about a parameter present in both versions. */
+function paramFindingParams(op: OperationDiff, pair: ParamPair, extra: Extra): Record<string, string | number> {
+  return { ...opParams(op), name: pair.revision.name, in: pair.revision.in, ...extra };
+}
+
+/**
+ * A check over the parameter objects of every parameter present in both versions (same name and
+ * location). `when` decides; `params` adds message values. Located at the parameter objects.
+ */
+export function parameterCheck(c: {
+  id: string;
+  level: Level;
+  when: (base: ParamView, revision: ParamView) => boolean;
+  params?: (base: ParamView, revision: ParamView) => Extra;
+}): Check {
+  return defineCheck({
+    id: c.id,
+    level: c.level,
+    run: (d) =>
+      [...paramPairs(d)]
+        .filter(({ pair }) => c.when(pair.base, pair.revision))
+        .map(({ op, pair }) => ({
+          operation: op.revision.name,
+          base: pair.base.pointer,
+          revision: pair.revision.pointer,
+          params: paramFindingParams(op, pair, c.params?.(pair.base, pair.revision)),
+        })),
+  });
+}
+
+/**
+ * A check comparing the (dereferenced) schemas of every parameter present in both versions with
+ * a compare function from compare.ts. Parameters without a schema on either side are skipped.
+ * Located at the parameters' schema slots.
+ */
+export function parameterSchemaCheck(c: { id: string; level: Level; compare: (base: Json, revision: Json) => Extra }): Check {
+  return defineCheck({
+    id: c.id,
+    level: c.level,
+    run: (d) =>
+      [...paramPairs(d)].flatMap(({ op, pair }) => {
+        const b = pair.base.schema;
+        const r = pair.revision.schema;
+        if (!b || !r) return [];
+        const extra = c.compare(b.schema, r.schema);
+        if (!extra) return [];
+        return [{ operation: op.revision.name, base: b.pointer, revision: r.pointer, params: paramFindingParams(op, pair, extra) }];
+      }),
+  });
+}
+
+type Side = 'request' | 'response';
+
+/** Nodes of one side with the message values naming them (`property`, plus `status` for responses). */
+function* sideNodes(d: SpecDiff, side: Side): Generator<{ op: OperationDiff; node: SchemaNode; label: Record<string, string | number> }> {
+  if (side === 'request') {
+    for (const { op, node } of requestNodes(d)) yield { op, node, label: { property: nodePath(node) } };
+  } else {
+    for (const { op, response, node } of responseNodes(d)) yield { op, node, label: { property: responseLabel(node), status: response.status } };
+  }
+}
+
+/**
+ * A check over the properties (non-root schema nodes) of request or response schemas: added,
+ * removed, required-ness. Located at the property in whichever versions have it.
+ */
+export function propertyCheck(c: { id: string; level: Level; side: Side; when: (node: SchemaNode) => boolean }): Check {
+  return defineCheck({
+    id: c.id,
+    level: c.level,
+    run: (d) =>
+      [...sideNodes(d, c.side)].flatMap(({ op, node, label }) => {
+        if (node.depth === 0 || !c.when(node)) return [];
+        return [
+          {
+            operation: op.revision.name,
+            ...(node.base ? { base: node.base.pointer } : {}),
+            ...(node.revision ? { revision: node.revision.pointer } : {}),
+            params: { ...opParams(op), ...label },
+          },
+        ];
+      }),
+  });
+}
+
+/**
+ * A check comparing the schemas of every request or response schema node (roots included) present
+ * in both versions with a compare function from compare.ts.
+ */
+export function propertySchemaCheck(c: { id: string; level: Level; side: Side; compare: (base: Json, revision: Json) => Extra }): Check {
+  return defineCheck({
+    id: c.id,
+    level: c.level,
+    run: (d) =>
+      [...sideNodes(d, c.side)].flatMap(({ op, node, label }) => {
+        if (!both(node)) return [];
+        const extra = c.compare(node.base.schema, node.revision.schema);
+        if (!extra) return [];
+        return [{ operation: op.revision.name, base: node.base.pointer, revision: node.revision.pointer, params: { ...opParams(op), ...label, ...extra } }];
+      }),
+  });
 }

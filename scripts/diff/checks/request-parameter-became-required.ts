@@ -1,15 +1,7 @@
-import { defineCheck, opParams, paramPairs } from '../check.ts';
+import { parameterCheck } from '../check.ts';
 
-export default defineCheck({
+export default parameterCheck({
   id: 'request-parameter-became-required',
   level: 'breaking',
-  run: (d) =>
-    [...paramPairs(d)]
-      .filter(({ pair }) => !pair.base.required && pair.revision.required)
-      .map(({ op, pair }) => ({
-        operation: op.revision.name,
-        base: pair.base.pointer,
-        revision: pair.revision.pointer,
-        params: { ...opParams(op), name: pair.revision.name, in: pair.revision.in },
-      })),
+  when: (b, r) => !b.required && r.required,
 });

@@ -1,15 +1,7 @@
-import { defineCheck, opParams, paramPairs } from '../check.ts';
+import { parameterCheck } from '../check.ts';
 
-export default defineCheck({
+export default parameterCheck({
   id: 'request-parameter-deprecated',
   level: 'warning',
-  run: (d) =>
-    [...paramPairs(d)]
-      .filter(({ pair }) => !pair.base.deprecated && pair.revision.deprecated)
-      .map(({ op, pair }) => ({
-        operation: op.revision.name,
-        base: pair.base.pointer,
-        revision: pair.revision.pointer,
-        params: { ...opParams(op), name: pair.revision.name, in: pair.revision.in },
-      })),
+  when: (b, r) => !b.deprecated && r.deprecated,
 });

@@ -1,19 +1,9 @@
-import { defineCheck, opParams, requestNodes, nodePath, both } from '../check.ts';
+import { propertyCheck, both } from '../check.ts';
 
 /** Callers that leave the property out are now rejected. */
-export default defineCheck({
+export default propertyCheck({
   id: 'request-property-became-required',
   level: 'breaking',
-  run: (d) =>
-    [...requestNodes(d)].flatMap(({ op, node }) => {
-      if (!both(node) || node.depth === 0 || node.requiredBase || !node.requiredRevision) return [];
-      return [
-        {
-          operation: op.revision.name,
-          base: node.base!.pointer,
-          revision: node.revision!.pointer,
-          params: { ...opParams(op), property: nodePath(node) },
-        },
-      ];
-    }),
+  side: 'request',
+  when: (n) => both(n) && !n.requiredBase && n.requiredRevision,
 });

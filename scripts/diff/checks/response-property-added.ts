@@ -1,18 +1,9 @@
-import { defineCheck, opParams, responseNodes, responseLabel } from '../check.ts';
+import { propertyCheck } from '../check.ts';
 
 /** A new field in the response: harmless for clients. */
-export default defineCheck({
+export default propertyCheck({
   id: 'response-property-added',
   level: 'info',
-  run: (d) =>
-    [...responseNodes(d)].flatMap(({ op, node, response }) => {
-      if (node.depth === 0 || node.base || !node.revision) return [];
-      return [
-        {
-          operation: op.revision.name,
-          revision: node.revision!.pointer,
-          params: { ...opParams(op), property: responseLabel(node), status: response.status },
-        },
-      ];
-    }),
+  side: 'response',
+  when: (n) => !n.base && !!n.revision,
 });
