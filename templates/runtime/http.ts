@@ -41,11 +41,13 @@ export class ApiError extends Error {
     readonly operationId: string,
     /** Attempts made, the failing one included. */
     readonly attempts: number,
+    /** The vendor's own error message (or the local reason), secrets removed. */
+    readonly vendorMessage: string = '',
   ) {
     super(message);
   }
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, status: this.status, code: this.code, requestId: this.requestId, operationId: this.operationId, attempts: this.attempts };
+    return { name: this.name, message: this.message, status: this.status, code: this.code, vendorMessage: this.vendorMessage, requestId: this.requestId, operationId: this.operationId, attempts: this.attempts };
   }
 }
 
@@ -143,7 +145,7 @@ export async function sendWithRetry(
         try {
           return JSON.parse(text);
         } catch {
-          throw new ApiError(`${operationId}: ${describe(req)} answered ${status} with a body that is not JSON`, status, 'InvalidResponse', headerRequestId(res.headers), operationId, attempt);
+          throw new ApiError(`${operationId}: ${describe(req)} answered ${status} with a body that is not JSON`, status, 'InvalidResponse', headerRequestId(res.headers), operationId, attempt, 'body is not JSON');
         }
       }
       const v = parseVendorError(text);
@@ -154,7 +156,7 @@ export async function sendWithRetry(
     } catch (err) {
       if (err instanceof ApiError) throw err;
       if (opts.signal?.aborted) {
-        throw new ApiError(`${operationId}: ${describe(req)} was cancelled`, 0, 'Aborted', undefined, operationId, attempt);
+        throw new ApiError(`${operationId}: ${describe(req)} was cancelled`, 0, 'Aborted', undefined, operationId, attempt, 'cancelled by the caller');
       }
       const e = err as Error;
       const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
@@ -165,7 +167,7 @@ export async function sendWithRetry(
     const retryable = status === 0 ? code !== 'Aborted' : isRetryable(status, code);
     if (!retryable || attempt > retries) {
       const text = redact(`${operationId}: ${describe(req)} failed${status ? ` with HTTP ${status}` : ''}: ${code}: ${message}${requestId ? ` (request id ${requestId})` : ''}`, secrets);
-      throw new ApiError(text, status, redact(code, secrets), requestId, operationId, attempt);
+      throw new ApiError(text, status, redact(code, secrets), requestId, operationId, attempt, redact(message, secrets));
     }
     const backoff = Math.min(maxDelay, base * 2 ** (attempt - 1));
     const delayMs = Math.min(maxDelay, Math.max(backoff, retryAfter ?? 0));

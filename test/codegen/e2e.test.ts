@@ -190,7 +190,7 @@ describe('retries, timeouts and typed errors over HTTP', () => {
     ali.server.inject({ status: 503, code: 'ServiceUnavailable', message: `echo ${ALI.accessKeySecret}` }, { status: 503, code: 'ServiceUnavailable' }, { status: 503, code: 'ServiceUnavailable', message: `backend busy, key ${ALI.accessKeySecret}` });
     const err = (await client.describeThings({ ServiceMeshId: 'm-1' }).catch((e: unknown) => e)) as Obj & Error;
     expect(err).toBeInstanceOf(ali.mod.ApiError);
-    expect(err).toMatchObject({ status: 503, code: 'ServiceUnavailable', operationId: 'DescribeThings', attempts: 3 });
+    expect(err).toMatchObject({ status: 503, code: 'ServiceUnavailable', operationId: 'DescribeThings', attempts: 3, vendorMessage: 'backend busy, key ***' });
     expect(String(err.requestId)).toMatch(/^mock-\d+$/);
     expect(err.message).toMatch(/DescribeThings: GET http:\/\/127\.0\.0\.1:\d+\/ failed with HTTP 503: ServiceUnavailable: backend busy, key \*\*\* \(request id mock-\d+\)/);
     for (const text of [err.message, JSON.stringify(err), inspect(err, { depth: 5 }), String(err.stack), inspect(client, { depth: 5 })]) {
