@@ -231,6 +231,15 @@ describe('retries, timeouts and typed errors over HTTP', () => {
     expect(ali.server.received[before].status).toBe(200);
   });
 
+  it('stops at once when the caller aborts (no retry)', async () => {
+    const client = hwAkSk.client({ retries: 3 });
+    hwAkSk.server.inject({ status: 200, delayMs: 400 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const err = (await client.listMeshes({}, { signal: controller.signal }).catch((e: unknown) => e)) as Obj;
+    expect(err).toMatchObject({ status: 0, code: 'Aborted', attempts: 1 });
+  });
+
   it('retries network failures and then reports NetworkError with the cause', async () => {
     const closed = await startMockServer(ali.gen.api, { alibaba: ALI });
     const url = closed.url;
