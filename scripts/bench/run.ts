@@ -36,6 +36,8 @@ const { values: opts } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     'scale-timeout': { type: 'string', default: '600' },
+    /** Re-render BENCHMARKS.md from the JSON of an earlier `--json` run instead of measuring. */
+    render: { type: 'string' },
   },
 });
 const RUNS = opts.quick ? 3 : Number(opts.runs);
@@ -267,7 +269,7 @@ function render(results: Awaited<ReturnType<typeof collect>>): string {
   const m = results.machine;
   const L: string[] = [];
   L.push('<!-- bench:start (written by `npm run bench`; do not edit by hand) -->');
-  L.push(`Measured ${m.date} on: ${m.cpu}, ${m.nproc} cores (\`nproc\`), ${m.memoryGB} GB RAM, Node ${m.node}, ${m.os}. Medians of ${RUNS} warm runs unless noted.`, '');
+  L.push(`Measured ${m.date} on: ${m.cpu}, ${m.nproc} cores (\`nproc\`), ${m.memoryGB} GB RAM, Node ${m.node}, ${m.os}. Medians of ${results.runs ?? RUNS} warm runs unless noted.`, '');
   L.push('### Stages per manual (ms, in-process, warm)', '');
   const stageNames = [...new Set(results.perManual.manuals.flatMap((x) => Object.keys(x.stages)))];
   L.push(`| manual | KB | ops | ${stageNames.join(' | ')} |`);
@@ -292,7 +294,12 @@ function render(results: Awaited<ReturnType<typeof collect>>): string {
   row(`\`refspec build\` ${w.batch.documents} manuals (both ×4), \`--jobs ${w.batch.threads}\` (main thread + workers)`, w.batch);
   row(`\`refspec build\` ${w.batch.documents} manuals, \`--jobs 1\` (the default below 4 cores)`, w.batchSequential);
   L.push('', '### Scaling: synthetic Alibaba manuals (operation chapters copied k times, operations renamed)', '');
-  L.push('| × | MB | lines | ops | extract | parse | emit | reconcile | stringify | total ms | ms/op | MB/s | peak RSS MB | RSS KB/op |');
+  L.push(
+    'One cold run per factor, each in a fresh process (`scripts/bench/scale-one.ts`); stage times in ms. ' +
+      '"growth" is peak RSS minus the peak before the run (after building the synthetic text), per operation.',
+    '',
+  );
+  L.push('| × | MB | lines | ops | extract | parse | emit | reconcile | stringify | total ms | ms/op | MB/s | peak RSS MB | growth KB/op |');
   L.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of results.scaling as Record<string, any>[]) {
     if (s.failed) {
@@ -302,7 +309,7 @@ function render(results: Awaited<ReturnType<typeof collect>>): string {
     const t = s.timings as Stages;
     const mb = s.bytes / 1024 / 1024;
     L.push(
-      `| ${s.factor} | ${mb.toFixed(1)} | ${s.lines} | ${s.operations} | ${fmt(t.extract)} | ${fmt(t.parse)} | ${fmt(t.emit)} | ${fmt(t.reconcile)} | ${fmt(t.stringify)} | ${fmt(s.totalMs)} | ${(s.totalMs / s.operations).toFixed(2)} | ${(mb / (s.totalMs / 1000)).toFixed(2)} | ${s.maxRssMB.toFixed(0)} | ${((s.maxRssMB * 1024) / s.operations).toFixed(0)} |`,
+      `| ${s.factor} | ${mb.toFixed(1)} | ${s.lines} | ${s.operations} | ${fmt(t.extract)} | ${fmt(t.parse)} | ${fmt(t.emit)} | ${fmt(t.reconcile)} | ${fmt(t.stringify)} | ${fmt(s.totalMs)} | ${(s.totalMs / s.operations).toFixed(2)} | ${(mb / (s.totalMs / 1000)).toFixed(2)} | ${s.maxRssMB.toFixed(0)} | ${(((s.maxRssMB - s.rssBeforeMB) * 1024) / s.operations).toFixed(0)} |`,
     );
   }
   L.push('<!-- bench:end -->');
@@ -317,10 +324,12 @@ async function collect() {
   const whole = await wholeProject();
   const sc = await scaling();
   await rm(pm.scratch, { recursive: true, force: true });
-  return { machine: m, perManual: pm, yardsticks: y, whole, scaling: sc };
+  return { machine: m, runs: RUNS as number | undefined, perManual: pm, yardsticks: y, whole, scaling: sc };
 }
 
-const results = await collect();
+const results = opts.render
+  ? (JSON.parse(await readFile(opts.render, 'utf8')) as Awaited<ReturnType<typeof collect>>)
+  : await collect();
 const section = render(results);
 process.stderr.write(`${section}\n`);
 if (opts.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
