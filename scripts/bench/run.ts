@@ -312,6 +312,20 @@ function render(results: Awaited<ReturnType<typeof collect>>): string {
       `| ${s.factor} | ${mb.toFixed(1)} | ${s.lines} | ${s.operations} | ${fmt(t.extract)} | ${fmt(t.parse)} | ${fmt(t.emit)} | ${fmt(t.reconcile)} | ${fmt(t.stringify)} | ${fmt(s.totalMs)} | ${(s.totalMs / s.operations).toFixed(2)} | ${(mb / (s.totalMs / 1000)).toFixed(2)} | ${s.maxRssMB.toFixed(0)} | ${(((s.maxRssMB - s.rssBeforeMB) * 1024) / s.operations).toFixed(0)} |`,
     );
   }
+  const d = results.diff;
+  if (d) {
+    L.push('', '### Diff (`scripts/bench/diff-agreement.ts`, run by `npm run bench`)', '');
+    if ('error' in d) L.push(`Not measured: ${d.error}`);
+    else {
+      L.push(`Breaking-change verdict agrees with api-smart-diff on ${d.agree} of ${d.pairs} pairs.`);
+      if (d.speed) {
+        L.push(
+          `Alibaba spec (${d.speed.specBytes} bytes) against itself with one change: parse ${d.speed.parseMedianMs} ms + diff ${d.speed.diffMedianMs} ms ` +
+            `= ${d.speed.totalMedianMs} ms (median of 7); api-smart-diff on the same parsed pair ${d.speed.apiSmartDiffMedianMs} ms.`,
+        );
+      }
+    }
+  }
   L.push('<!-- bench:end -->');
   return L.join('\n');
 }
@@ -323,8 +337,17 @@ async function collect() {
   const y = await yardsticks(pm.manuals, pm.scratch);
   const whole = await wholeProject();
   const sc = await scaling();
+  say('diff: agreement with api-smart-diff and speed (scripts/bench/diff-agreement.ts)');
+  let diff: { pairs: number; agree: number; speed?: Record<string, number> } | { error: string };
+  try {
+    const { runDiffBench } = await import('./diff-agreement.ts');
+    const d = await runDiffBench();
+    diff = { pairs: d.pairs, agree: d.agree, speed: d.speed };
+  } catch (err) {
+    diff = { error: (err as Error).message.split('\n')[0] };
+  }
   await rm(pm.scratch, { recursive: true, force: true });
-  return { machine: m, runs: RUNS as number | undefined, perManual: pm, yardsticks: y, whole, scaling: sc };
+  return { machine: m, runs: RUNS as number | undefined, perManual: pm, yardsticks: y, whole, scaling: sc, diff: diff as typeof diff | undefined };
 }
 
 const results = opts.render
