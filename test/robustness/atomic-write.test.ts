@@ -3,9 +3,9 @@
  * file either with its old content or absent — never half-written. The control case (a plain
  * writeFile killed the same way) shows the kill really lands mid-write.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp as mkdtempRaw, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './cli.ts';
@@ -35,6 +35,17 @@ async function killMidWrite(mode: 'atomic' | 'plain', target: string, partial: (
 }
 
 const fullSize = MB * 1024 * 1024;
+
+// Each case leaves up to MB megabytes behind (the killed writer's file): remove them afterwards.
+const dirs: string[] = [];
+async function mkdtemp(prefix: string): Promise<string> {
+  const d = await mkdtempRaw(prefix);
+  dirs.push(d);
+  return d;
+}
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
 
 describe('writeFileAtomic under SIGKILL', () => {
   it('control: a plain write killed mid-way leaves a half-written file', async () => {

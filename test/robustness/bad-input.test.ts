@@ -2,8 +2,8 @@
  * Bad input at the command line: every case must end with exit code 2, exactly one stderr line that
  * names the file and the problem, and a pre-existing output file left byte-identical.
  */
-import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtemp, writeFile, readFile, readdir, open, mkdir } from 'node:fs/promises';
+import { afterAll, describe, expect, it, beforeAll } from 'vitest';
+import { mkdtemp, writeFile, readFile, readdir, open, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -86,6 +86,10 @@ beforeAll(async () => {
   const fh = await open(join(dir, 'huge.txt'), 'w');
   await fh.truncate(200 * 1024 * 1024);
   await fh.close();
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
 });
 
 describe.concurrent('refspec build on bad input', () => {

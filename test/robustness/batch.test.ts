@@ -3,8 +3,8 @@
  * manual and a summary; a bad manual fails alone; the exit code says whether any failed; outputs
  * are the same as building each manual on its own (and as `--jobs 1`).
  */
-import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { afterAll, describe, expect, it, beforeAll } from 'vitest';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, ROOT, type CliRun } from './cli.ts';
@@ -23,6 +23,10 @@ beforeAll(async () => {
   // Two worker threads and no main-thread lane, so the worker path is what is tested (the default on
   // a 2-core machine is one thread).
   batch = await runCli(['build', good[0], bad, good[1], '-o', join(dir, 'out'), '--jobs', '2'], { env: { REFSPEC_MAIN_LANE: 'off' } });
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
 });
 
 describe('refspec build with several documents', () => {
