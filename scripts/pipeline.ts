@@ -33,8 +33,9 @@ export async function buildFromFile(path: string, opts: BuildOptions = {}): Prom
   opts.onStage?.('extract');
   const t0 = performance.now();
   const doc = await extractFile(path, opts);
+  const extract = performance.now() - t0;
   const result = buildFromDocument(doc, opts);
-  result.timings = { extract: performance.now() - t0, ...result.timings };
+  result.timings = { extract, ...result.timings };
   return result;
 }
 
