@@ -81,19 +81,21 @@ export function repairLigatures(text: string, vocab: Vocabulary): string {
   if (!/[tfTF] \S/.test(text)) return text.replace(/ {2,}/g, ' ').replace(/ +([.,;:)])/g, '$1');
   const tokens = text.split(/ +/);
   const out: string[] = [];
+  const seam = tokens.map((t) => /[tfTF]$/.test(t));
   for (let i = 0; i < tokens.length; ) {
     let joined = 0;
-    for (let k = Math.min(MAX_JOIN, tokens.length - i); k >= 2; k--) {
+    // Every internal seam must follow a t/f ligature: the longest run that can join starts here.
+    let longest = 1;
+    while (longest < MAX_JOIN && i + longest < tokens.length && seam[i + longest - 1]) longest++;
+    for (let k = longest; k >= 2; k--) {
       const run = tokens.slice(i, i + k);
-      // Every internal seam must follow a t/f ligature.
-      if (!run.slice(0, -1).every((t) => /[tfTF]$/.test(t))) continue;
       const cand = run.join('');
       const { core } = splitPunct(cand);
       if (!core || !/^[A-Za-z][A-Za-z0-9-]*$/.test(core)) continue;
       // Each fragment must not be a word of its own that the whole is not (avoid "at"+"the").
       const fragmentsAreWords = run.every((t, j) => {
         const c = splitPunct(t).core;
-        return j === 0 ? vocab.count(c) >= 3 && c.length > 2 : vocab.count(c) >= 3 && c.length > 2;
+        return vocab.count(c) >= 3 && c.length > 2;
       });
       // "Real-T ime": judge a hyphenated compound by its parts.
       const known = vocab.count(core) >= 2 || (core.includes('-') && core.split('-').every((part) => part.length > 1 && vocab.count(part) >= 2));
