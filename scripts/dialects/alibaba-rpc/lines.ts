@@ -19,6 +19,8 @@ export interface Line {
   page?: number;
   /** Text with the page-start space and trailing white space removed. */
   text: string;
+  /** Left edge of the line on the page (PDF input): the indentation nested table rows keep. */
+  x?: number;
   furniture?: Furniture;
   /** For `heading`: section number and operation name; for `chapter`: title; for links: api name. */
   value?: string;
@@ -50,6 +52,7 @@ export function classifyLines(doc: SourceDocument): Line[] {
     if (lead) raw = raw.slice(1);
     const l: Line = { index: i, line: src.line, text: raw };
     if (src.page !== undefined) l.page = src.page;
+    if (src.x !== undefined) l.x = src.x;
     if (lead) l.lead = true;
     let m: RegExpExecArray | null;
     if (RUNNING_HEADER.test(raw)) {

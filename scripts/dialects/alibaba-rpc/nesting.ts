@@ -3,8 +3,10 @@
  * row, but nothing marks where the struct ends ("ServiceMeshInfo Object" after the four endpoint
  * fields is a sibling of "Endpoints", not its child). The samples show the real tree: a row goes
  * under the deepest open container whose sample holds its name; a container the sample shows but
- * the table lost ("HTTPAdvancedOptions") is restored from the sample. Without sample evidence a row
- * follows the table order (child of a container row right above it, else sibling of the previous row).
+ * the table lost ("HTTPAdvancedOptions") is restored from the sample. Without sample evidence, a
+ * PDF's indentation decides (a row goes under the nearest open struct indented less than it); then
+ * other samples of the manual; then table order (child of a container row right above it, else
+ * sibling of the previous row).
  */
 import type { JsonValue, PropertyModel, SchemaModel } from '../../model/types.ts';
 import type { Diagnostic, SourceRef } from '../../model/diagnostic.ts';
@@ -32,6 +34,9 @@ export interface SampleIndex {
   siblings: Map<string, Set<string>>;
   source?: SourceRef;
 }
+
+/** Points of x difference below which two rows count as equally indented. */
+const INDENT_EPSILON = 2;
 
 export function indexSamples(values: JsonValue[], source?: SourceRef): SampleIndex {
   const idx: SampleIndex = { parents: new Map(), shapes: new Map(), siblings: new Map(), ...(source ? { source } : {}) };
@@ -114,6 +119,13 @@ export function buildTree(rows: RawRow[], samples: SampleIndex, file: string, gl
           ),
         );
       }
+    }
+    if (!parent && row.x !== undefined && stack.some((n) => n.row?.x !== undefined)) {
+      // Indentation (PDF geometry): close every open struct indented as far as this row or further.
+      let s = stack.length - 1;
+      while (s > 0 && (stack[s].row?.x ?? -Infinity) >= row.x - INDENT_EPSILON) s--;
+      parent = stack[s];
+      stack.length = s + 1;
     }
     if (!parent && !parents && global && stack.length > 2) {
       const sib = global.siblings.get(row.name);

@@ -22,6 +22,8 @@ export interface RawRow {
   source: SourceRef;
   /** Damage repaired while reading the row (for diagnostics): e.g. "name wrapped: Locality… + ng". */
   repairs: string[];
+  /** Indentation of the row's name on the page (PDF input only). */
+  x?: number;
 }
 
 export const TABLE_HEADER = /^Parameter\s+Type\s+(?:Required\s+)?Example\s+Description$/;
@@ -91,6 +93,7 @@ export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): {
         repairs,
       };
       if (head.required !== undefined) row.required = head.required;
+      if (block[0].x !== undefined) row.x = block[0].x;
       let exampleBlock: Line[] | undefined;
       if (example !== undefined && example !== '') row.example = example;
       else if (!descFirst && !tailDesc.length) {
