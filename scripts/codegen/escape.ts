@@ -3,9 +3,21 @@
  * total: any input yields text that cannot end its container (comment, literal, HTML element).
  */
 
+/**
+ * Bidirectional-text controls (LRE…RLO U+202A–U+202E, isolates U+2066–U+2069, LRM/RLM/ALM):
+ * raw in source they make code read differently from how it runs ("Trojan Source"). Generated
+ * TypeScript spells them as `\uXXXX`: an escape inside a string literal (same value), visible
+ * text inside a comment.
+ */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function spellBidi(text: string): string {
+  return text.replace(BIDI, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Text inside a JSDoc / block comment: `*\/` cannot close it, line separators cannot break it. */
 export function commentText(text: string): string {
-  return text
+  return spellBidi(text)
     .replace(/\r\n?/g, '\n')
     .replace(/\*\//g, '*\\/')
     .replace(/[\u2028\u2029]/g, ' ')
@@ -14,7 +26,7 @@ export function commentText(text: string): string {
 
 /** A TypeScript string literal (double-quoted) for any string. */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text)
+  return spellBidi(JSON.stringify(text))
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }

@@ -91,7 +91,8 @@ export function typeName(operationId: string): string {
 export function fnName(operationId: string): string {
   const t = typeName(operationId);
   const out = t[0].toLowerCase() + t.slice(1);
-  return RESERVED.has(out) ? `${out}Op` : out;
+  // Nor an Object.prototype member: a client method `toString` would make String(client) call the API.
+  return RESERVED.has(out) || out in Object.prototype ? `${out}Op` : out;
 }
 
 function resolve(doc: Obj, v: unknown): Obj {

@@ -68,7 +68,8 @@ export function decodeRpcSample(op: OperationInfo, sample: RequestSample, signin
       }
       seen.add(name);
       if (p.const !== undefined) continue;
-      input[name] = decodeValue(p, value);
+      // defineProperty: a parameter the manual calls `__proto__` is kept as a key, not as a prototype.
+      Object.defineProperty(input, name, { value: decodeValue(p, value), enumerable: true, writable: true, configurable: true });
       continue;
     }
     const dot = name.indexOf('.');
@@ -151,5 +152,6 @@ export function compareRpc(
 export function builderInputText(op: OperationInfo, decoded: DecodedSample): string | undefined {
   const names = new Set(inputParams(op).map((p) => p.name));
   const obj = Object.fromEntries(Object.entries(decoded.input).filter(([k]) => names.has(k)));
-  return Object.keys(obj).length ? JSON.stringify(obj, null, 2) : undefined;
+  // In an object literal `"__proto__": v` sets the prototype; the computed key makes it a property.
+  return Object.keys(obj).length ? JSON.stringify(obj, null, 2).replace(/^(\s*)"__proto__":/gm, '$1["__proto__"]:') : undefined;
 }

@@ -97,10 +97,12 @@ function emitInline(ctx: EmitContext, m: SchemaModel, opts: SchemaEmitOptions): 
     for (const p of m.properties) {
       const pointer = `${opts.pointer}/properties/${ptr(p.name)}`;
       ctx.mark(pointer, p.schema.source);
-      props[p.name] = emitSchema(ctx, p.schema, {
-        nameHint: p.schema.title ?? p.name,
-        scope: opts.scope,
-        pointer,
+      // defineProperty: a field the manual calls `__proto__` is a property, not the map's prototype.
+      Object.defineProperty(props, p.name, {
+        value: emitSchema(ctx, p.schema, { nameHint: p.schema.title ?? p.name, scope: opts.scope, pointer }),
+        enumerable: true,
+        writable: true,
+        configurable: true,
       });
       if (p.required) required.push(p.name);
     }
