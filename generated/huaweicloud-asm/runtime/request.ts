@@ -85,7 +85,9 @@ export function buildRequest(
   const headers: Record<string, string> = {};
   let path = op.path;
   for (const p of op.params) {
-    const value = p.const !== undefined ? (input[p.name] ?? p.const) : input[p.name];
+    // Own properties only: an unset parameter called `constructor` / `toString` / `__proto__` is unset.
+    const given = Object.hasOwn(input, p.name) ? input[p.name] : undefined;
+    const value = p.const !== undefined ? (given ?? p.const) : given;
     if (value === undefined || value === null) {
       if (p.required) throw new BuildError(op.operationId, `missing required parameter "${p.name}"`);
       continue;
