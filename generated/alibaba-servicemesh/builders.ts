@@ -561,7 +561,7 @@ export interface UpdateMeshFeatureInput {
    *
    * distribute: [ // The struct that indicates the configurations of cross-region traffic distribution. { // For traffic that is routed to the China (Beijing) region, 70% of the traffic is allocated to the China (Beijing) region and the rest of the traffic is redirected to the China (Hangzhou) region. "from": "cn-beijing", "to": { "cn-beijing": 70, "cn-hangzhou": 30, } } ]
    */
-  LocalityLBConf?: "failover" | "distribute";
+  LocalityLBConf?: string;
   /**
    * Specifies whether to enable Prometheus monitoring. We recommend that you use Prometheus Service of Application Real-T ime Monitoring Service (ARMS). Valid values:
    *

@@ -17,8 +17,6 @@ export const DOCUMENT_ERRORS: Record<string, string> = {
  * reported as stale.
  */
 export const SPEC_DEFECTS: Record<string, string> = {
-  'UpdateMeshFeature/e2e':
-    'The spec gives LocalityLBConf an enum [failover, distribute] read from the "Valid values" bullets, but those are the keys of the JSON object the parameter carries; the manual\'s own sample sends {"failover":[…]}, which the spec-driven mock server rightly rejects. Dialect defect, reported to the alibaba-rpc owner.',
 };
 
 /** JSON sample responses that do not match the documented response structure (manual errors). Key: `<operationId>/<status>/<example>`. */

@@ -345,5 +345,20 @@ function toParameter(node: TreeNode, op: string, sample: SampleRequest | undefin
   const repeat = sample?.parameters.some((q) => q.name.startsWith(`${node.name}.`) && /^\d/.test(q.name.slice(node.name.length + 1)));
   if (repeat) p.serialization = 'repeat-list';
   else if (schema.type === 'object' || schema.type === 'array') p.serialization = 'json';
+  // "Valid values:" bullets sometimes name the keys of a JSON value, not values (LocalityLBConf:
+  // "failover: …", "distribute: …", sample "{"failover":[…]}"). The sample request decides.
+  const sent = sample?.parameters.find((q) => q.name === node.name);
+  if (sent && schema.enum && !schema.enum.some((e) => String(e) === sent.value)) {
+    diagnostics.push(
+      diag(
+        'enum-contradicted-by-sample',
+        'warning',
+        `${op}: ${node.name}: the sample request sends "${sent.value.slice(0, 60)}", not one of the valid values (${schema.enum.join(', ')}); the list is kept in the description only`,
+        { file: row.source.file, line: sent.line },
+      ),
+    );
+    delete schema.enum;
+    delete schema.enumDescriptions;
+  }
   return p;
 }
