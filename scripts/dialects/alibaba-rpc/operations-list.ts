@@ -40,11 +40,7 @@ export function parseOperationList(lines: Line[], file: string, vocab?: Vocabula
     const first = block[0].text.trim();
     if (HEADER.test(first)) continue;
     const next = blocks[b + 1]?.[0]?.text.trim() ?? '';
-    if (HEADER.test(next) && block.length === 1 && !OPERATION_NAME.test(first.split(' ')[0] ?? '')) {
-      group = first;
-      groups.push({ name: group, source: ref(file, block) });
-      continue;
-    }
+    // A one-line block right above an "Operation Description" header is the group's title.
     if (HEADER.test(next) && block.length === 1) {
       group = first;
       groups.push({ name: group, source: ref(file, block) });
