@@ -47,14 +47,20 @@ export function classifyLines(doc: SourceDocument): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < doc.lines.length; i++) {
     const src = doc.lines[i];
-    let raw = src.text.replace(/\s+$/, '');
-    const lead = /^ \S/.test(raw);
+    let raw = trimEnd(src.text);
+    const lead = raw.charCodeAt(0) === 32 && raw.length > 1 && !isSpace(raw.charCodeAt(1));
     if (lead) raw = raw.slice(1);
     const l: Line = { index: i, line: src.line, text: raw };
     if (src.page !== undefined) l.page = src.page;
     if (src.x !== undefined) l.x = src.x;
     if (lead) l.lead = true;
     let m: RegExpExecArray | null;
+    // Every furniture pattern starts with a digit, ">", "A" or "h": other lines are content.
+    const c0 = raw.charCodeAt(0);
+    if (!((c0 >= 48 && c0 <= 57) || c0 === 62 || c0 === 65 || c0 === 104)) {
+      out.push(l);
+      continue;
+    }
     if (RUNNING_HEADER.test(raw)) {
       l.furniture = 'running-header';
       // A header that wrapped ("API Reference·Creat e an AccessKey" / "pair") takes its tail along.
@@ -102,6 +108,18 @@ export function classifyLines(doc: SourceDocument): Line[] {
     out.push(l);
   }
   return out;
+}
+
+/** White space as /\s/ sees it in the Latin-1 range, plus the Unicode spaces it also matches. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `text.replace(/\s+$/, '')` without running a RegExp over the whole line. */
+function trimEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** Content lines only (furniture removed), keeping original numbering. */

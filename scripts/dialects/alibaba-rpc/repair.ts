@@ -8,22 +8,64 @@
  */
 
 export class Vocabulary {
-  private readonly counts = new Map<string, number>();
-  /** Counts of prose-shaped words only ("found", "Note"), not CamelCase names ("NotFound"). */
-  private readonly proseCounts = new Map<string, number>();
+  /**
+   * Lower-cased word -> how often it is printed, and how often in prose shape ("found", "Note";
+   * not CamelCase names like "NotFound"). One entry object per word, so counting a word already
+   * seen is one Map lookup.
+   */
+  private readonly words = new Map<string, { all: number; prose: number }>();
   private readonly identifiers = new Set<string>();
-  private readonly texts: string[] = [];
+  /**
+   * Adjacent token pairs "a b" (lower case) where a ends in t/f and b starts with a letter, from
+   * lines that show a ligature-shaped gap ("t h"): the candidates for fragment counting. Kept as
+   * counts so the lazy fragment pass is one walk over distinct pairs, not over the text again.
+   */
+  private readonly pairs = new Map<string, number>();
   /** How often each word occurs as one fragment of a ligature-split word (computed lazily). */
   private fragments: Map<string, number> | undefined;
 
+  /**
+   * One pass over the text: tokens are the runs of [A-Za-z0-9-] (what splitting at
+   * /[^A-Za-z0-9-]+/ gives), read with char codes rather than a split and a RegExp per word.
+   */
   addText(text: string): void {
-    this.texts.push(text);
     this.fragments = undefined;
-    for (const w of text.split(/[^A-Za-z0-9-]+/)) {
-      if (w.length < 2) continue;
-      const k = w.toLowerCase();
-      this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
-      if (/^[A-Za-z][a-z0-9-]*$/.test(w)) this.proseCounts.set(k, (this.proseCounts.get(k) ?? 0) + 1);
+    const ligatureGap = LIGATURE_GAP.test(text);
+    let prev = '';
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+      if (i >= n) break;
+      const start = i;
+      // Prose shape: a letter, then only lower-case letters, digits and hyphens.
+      const c0 = text.charCodeAt(i);
+      let prose = isLetter(c0);
+      i++;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (!isWordChar(c)) break;
+        if (prose && c >= 65 && c <= 90) prose = false;
+        i++;
+      }
+      const k = text.slice(start, i).toLowerCase();
+      if (i - start >= 2) {
+        const e = this.words.get(k);
+        if (e) {
+          e.all++;
+          if (prose) e.prose++;
+        } else this.words.set(k, { all: 1, prose: prose ? 1 : 0 });
+      }
+      if (ligatureGap) {
+        if (prev && isLetter(c0)) {
+          const last = prev.charCodeAt(prev.length - 1);
+          if (last === 116 || last === 102) {
+            const key = `${prev} ${k}`;
+            this.pairs.set(key, (this.pairs.get(key) ?? 0) + 1);
+          }
+        }
+        prev = k;
+      }
     }
   }
 
@@ -38,7 +80,7 @@ export class Vocabulary {
    */
   count(word: string): number {
     const k = word.toLowerCase();
-    const raw = this.counts.get(k) ?? 0;
+    const raw = this.words.get(k)?.all ?? 0;
     if (!raw) return 0;
     return Math.max(0, raw - (this.fragmentCounts().get(k) ?? 0));
   }
@@ -46,18 +88,13 @@ export class Vocabulary {
   private fragmentCounts(): Map<string, number> {
     if (this.fragments) return this.fragments;
     const frag = new Map<string, number>();
-    const bump = (w: string) => frag.set(w, (frag.get(w) ?? 0) + 1);
-    for (const text of this.texts) {
-      if (!/[tfTF] [A-Za-z]/.test(text)) continue;
-      const tokens = text.split(/[^A-Za-z0-9-]+/).filter(Boolean);
-      for (let i = 0; i + 1 < tokens.length; i++) {
-        const a = tokens[i].toLowerCase();
-        const b = tokens[i + 1].toLowerCase();
-        if (!/[tf]$/.test(a) || !/^[a-z]/.test(b)) continue;
-        if ((this.proseCounts.get(a + b) ?? 0) >= 2) {
-          bump(a);
-          bump(b);
-        }
+    for (const [key, times] of this.pairs) {
+      const sp = key.indexOf(' ');
+      const a = key.slice(0, sp);
+      const b = key.slice(sp + 1);
+      if ((this.words.get(a + b)?.prose ?? 0) >= 2) {
+        frag.set(a, (frag.get(a) ?? 0) + times);
+        frag.set(b, (frag.get(b) ?? 0) + times);
       }
     }
     this.fragments = frag;
@@ -74,6 +111,18 @@ export class Vocabulary {
   }
 }
 
+/** A line where a t/f ligature may have left a gap ("t he", "Creat e"). */
+const LIGATURE_GAP = /[tfTF] [A-Za-z]/;
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** [A-Za-z0-9-] */
+function isWordChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 45;
+}
+
 const MAX_JOIN = 8;
 
 /** Join ligature-split fragments in a line of prose. Bounded work: O(tokens × MAX_JOIN). */
@@ -81,25 +130,34 @@ export function repairLigatures(text: string, vocab: Vocabulary): string {
   if (!/[tfTF] \S/.test(text)) return text.replace(/ {2,}/g, ' ').replace(/ +([.,;:)])/g, '$1');
   const tokens = text.split(/ +/);
   const out: string[] = [];
-  const seam = tokens.map((t) => /[tfTF]$/.test(t));
+  // seam[i]: token i ends in a t/f ligature, so it may join the token after it.
+  const seam = tokens.map(endsInLigature);
   for (let i = 0; i < tokens.length; ) {
     let joined = 0;
     // Every internal seam must follow a t/f ligature: the longest run that can join starts here.
     let longest = 1;
     while (longest < MAX_JOIN && i + longest < tokens.length && seam[i + longest - 1]) longest++;
     for (let k = longest; k >= 2; k--) {
-      const run = tokens.slice(i, i + k);
-      const cand = run.join('');
-      const { core } = splitPunct(cand);
-      if (!core || !/^[A-Za-z][A-Za-z0-9-]*$/.test(core)) continue;
-      // Each fragment must not be a word of its own that the whole is not (avoid "at"+"the").
-      const fragmentsAreWords = run.every((t, j) => {
-        const c = splitPunct(t).core;
-        return vocab.count(c) >= 3 && c.length > 2;
-      });
-      // "Real-T ime": judge a hyphenated compound by its parts.
-      const known = vocab.count(core) >= 2 || (core.includes('-') && core.split('-').every((part) => part.length > 1 && vocab.count(part) >= 2));
-      if (vocab.isIdentifier(core) || (known && !fragmentsAreWords)) {
+      let cand = tokens[i];
+      for (let j = 1; j < k; j++) cand += tokens[i + j];
+      const core = punctCore(cand);
+      if (!core || !WORD.test(core)) continue;
+      // Accept a known identifier, or a word the document prints intact whose fragments are not
+      // words of their own that the whole is not (avoid "at"+"the"). Cheapest tests first.
+      let accept = vocab.isIdentifier(core);
+      if (!accept) {
+        // "Real-T ime": judge a hyphenated compound by its parts.
+        const known = vocab.count(core) >= 2 || (core.includes('-') && core.split('-').every((part) => part.length > 1 && vocab.count(part) >= 2));
+        if (known) {
+          let fragmentsAreWords = true;
+          for (let j = 0; j < k && fragmentsAreWords; j++) {
+            const c = punctCore(tokens[i + j]);
+            fragmentsAreWords = c.length > 2 && vocab.count(c) >= 3;
+          }
+          accept = !fragmentsAreWords;
+        }
+      }
+      if (accept) {
         out.push(cand);
         i += k;
         joined = k;
@@ -111,9 +169,23 @@ export function repairLigatures(text: string, vocab: Vocabulary): string {
   return out.join(' ').replace(/ +([.,;:)])/g, '$1');
 }
 
-function splitPunct(s: string): { core: string } {
-  return { core: s.replace(/^[("'[]+/, '').replace(/[)"'\].,;:!?]+$/, '') };
+const WORD = /^[A-Za-z][A-Za-z0-9-]*$/;
+
+function endsInLigature(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  return c === 116 || c === 102 || c === 84 || c === 70;
 }
+
+/** The token without the punctuation around it: leading ( " ' [ and trailing ) " ' ] . , ; : ! ? */
+function punctCore(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && LEADING_PUNCT.has(s.charCodeAt(a))) a++;
+  while (b > a && TRAILING_PUNCT.has(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+const LEADING_PUNCT = new Set([...'("\'['].map((c) => c.charCodeAt(0)));
+const TRAILING_PUNCT = new Set([...')"\']].,;:!?'].map((c) => c.charCodeAt(0)));
 
 /** Join the fragments of a table cell that wrapped mid-word (names, example values). */
 export function joinWrapped(parts: string[]): string {
@@ -133,8 +205,14 @@ export function joinProse(lines: string[], vocab: Vocabulary): string {
       out = line;
       continue;
     }
-    const last = /([A-Za-z0-9-]+)$/.exec(out)?.[1] ?? '';
-    const first = /^([A-Za-z0-9-]+)/.exec(line)?.[1] ?? '';
+    // The word at the end of what is joined so far (scanned back from the end: a RegExp anchored
+    // with $ would walk the whole growing paragraph for every line).
+    let from = out.length;
+    while (from > 0 && isWordChar(out.charCodeAt(from - 1))) from--;
+    const last = out.slice(from);
+    let to = 0;
+    while (to < line.length && isWordChar(line.charCodeAt(to))) to++;
+    const first = line.slice(0, to);
     if (last && first && !vocab.knows(last) && vocab.knows(last + first) && !/-$/.test(last)) out += line;
     else if (last.endsWith('-') && first && vocab.knows(last + first)) out += line;
     else out += ` ${line}`;
@@ -142,11 +220,42 @@ export function joinProse(lines: string[], vocab: Vocabulary): string {
   return out;
 }
 
-/** Normalise the spacing the extraction leaves around inline code ("Set the value to  false ."). */
+/**
+ * Normalise the spacing the extraction leaves around inline code ("Set the value to  false ."):
+ * white space runs become one space, dropped before . , ; : ) and after (, and at both ends.
+ * One pass; the same result as `replace(/\s+/g, ' ').replace(/ ([.,;:)])/g, '$1')
+ * .replace(/\( /g, '(').trim()`.
+ */
 export function tidy(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/ ([.,;:)])/g, '$1')
-    .replace(/\( /g, '(')
-    .trim();
+  const n = text.length;
+  const parts: string[] = [];
+  let seg = 0;
+  let i = 0;
+  let changed = false;
+  while (i < n) {
+    if (!isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const wsStart = i;
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    const next = text.charCodeAt(i);
+    const prev = wsStart > 0 ? text.charCodeAt(wsStart - 1) : NaN;
+    // Keep one space unless the run is at either end, before . , ; : ) or after (.
+    const keep = wsStart > 0 && i < n && !CLOSING.has(next) && prev !== 40;
+    if (keep && i - wsStart === 1 && text.charCodeAt(wsStart) === 32) continue;
+    changed = true;
+    parts.push(text.slice(seg, wsStart));
+    if (keep) parts.push(' ');
+    seg = i;
+  }
+  if (!changed) return text;
+  parts.push(text.slice(seg));
+  return parts.join('');
+}
+const CLOSING = new Set([...'.,;:)'].map((c) => c.charCodeAt(0)));
+
+/** White space as /\s/ sees it. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -27,6 +27,8 @@ const MARKERS: [RegExp, PartKind][] = [
   [/^Sample (?:success |error )?responses?$/, 'sample-responses'],
   [/^Error codes$/, 'errors'],
 ];
+/** Longest text a marker line can have ("Sample success responses"). */
+const MARKER_MAX = 24;
 const REQUEST_LINE = /^https?(?:\(s\))?:\/\/\S*\/\?/;
 
 /** Every readable JSON / XML sample response body in a section (for the document-wide index). */
@@ -54,14 +56,27 @@ export function readSection(
 ): SectionResult | undefined {
   const body = lines.slice(sec.start, sec.end);
   const parts = splitParts(body);
-  const get = (k: PartKind) => parts.filter((p) => p.kind === k).flatMap((p) => p.lines);
-  const content = body.filter((l) => !l.furniture && l.text.trim());
-  if (!content.length) return undefined;
-  const source: SourceRef = { file, line: content[0].line, endLine: content[content.length - 1].line };
+  // Lines of every part of one kind, in document order.
+  const byKind = new Map<PartKind, Line[]>();
+  for (const p of parts) {
+    const have = byKind.get(p.kind);
+    if (have) for (const l of p.lines) have.push(l);
+    else byKind.set(p.kind, p.lines.slice());
+  }
+  const get = (k: PartKind): Line[] => byKind.get(k) ?? [];
+  let first: Line | undefined;
+  let lastContent: Line | undefined;
+  for (const l of body) {
+    if (l.furniture || !l.text.trim()) continue;
+    first ??= l;
+    lastContent = l;
+  }
+  if (!first || !lastContent) return undefined;
+  const source: SourceRef = { file, line: first.line, endLine: lastContent.line };
   const headless = sec.debugging === undefined;
 
-  // Sample request: wherever a request URL is printed in the section.
-  const reqIdx = body.findIndex((l) => !l.furniture && REQUEST_LINE.test(l.text.trim()));
+  // Sample request: wherever a request URL is printed in the section ("/?" is a cheap pre-test).
+  const reqIdx = body.findIndex((l) => !l.furniture && l.text.includes('/?') && REQUEST_LINE.test(l.text.trim()));
   const sample: SampleRequest | undefined = reqIdx >= 0 ? parseSampleRequest(body.slice(reqIdx)) : undefined;
 
   // Tables.
@@ -204,7 +219,7 @@ export function readSection(
     },
   ];
   const errorCodes = parseErrorCodes(get('errors'), file, vocab);
-  const trailer = body.find((l) => !l.furniture && /For a list\s+of error codes/.test(l.text));
+  const trailer = body.find((l) => !l.furniture && l.text.includes('error codes') && /For a list\s+of error codes/.test(l.text));
   if (trailer && !errorCodes.some((e) => e.httpStatus >= 400 && e.httpStatus < 500)) {
     // The section refers errors to the API Error Center: document that errors exist, nothing more.
     responses.push({
@@ -265,7 +280,10 @@ function splitParts(body: Line[]): { kind: PartKind; lines: Line[] }[] {
   const parts: { kind: PartKind; lines: Line[] }[] = [{ kind: 'intro', lines: [] }];
   for (const l of body) {
     const t = l.text.trim();
-    const marker = l.furniture ? undefined : MARKERS.find(([re]) => re.test(t));
+    // Every marker is a short line starting with D, E, R or S.
+    const c0 = t.charCodeAt(0);
+    const maybe = !l.furniture && t.length <= MARKER_MAX && (c0 === 68 || c0 === 69 || c0 === 82 || c0 === 83);
+    const marker = maybe ? MARKERS.find(([re]) => re.test(t)) : undefined;
     if (marker) parts.push({ kind: marker[1], lines: [] });
     else parts[parts.length - 1].lines.push(l);
   }
