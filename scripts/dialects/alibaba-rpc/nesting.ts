@@ -40,34 +40,36 @@ const INDENT_EPSILON = 2;
 
 export function indexSamples(values: JsonValue[], source?: SourceRef): SampleIndex {
   const idx: SampleIndex = { parents: new Map(), shapes: new Map(), siblings: new Map(), ...(source ? { source } : {}) };
-  const walk = (v: JsonValue, path: string[], depth: number): void => {
+  // `key` is the path joined with "/" and `len` its number of segments (a path of one empty key
+  // joins to "" like the root, so the length is carried separately).
+  const walk = (v: JsonValue, key: string, len: number, depth: number): void => {
     if (depth > 64) return;
     if (Array.isArray(v)) {
-      if (path.length && !idx.shapes.has(path.join('/'))) idx.shapes.set(path.join('/'), 'array');
-      for (const e of v) walk(e, path, depth + 1);
+      if (len && !idx.shapes.has(key)) idx.shapes.set(key, 'array');
+      for (const e of v) walk(e, key, len, depth + 1);
       return;
     }
     if (v && typeof v === 'object') {
-      if (path.length && idx.shapes.get(path.join('/')) !== 'array') idx.shapes.set(path.join('/'), 'object');
+      if (len && idx.shapes.get(key) !== 'array') idx.shapes.set(key, 'object');
       const keys = Object.keys(v);
       if (keys.length <= 200) {
         for (const k of keys) {
-          const sib = idx.siblings.get(k) ?? new Set<string>();
+          let sib = idx.siblings.get(k);
+          if (!sib) idx.siblings.set(k, (sib = new Set<string>()));
           for (const o of keys) if (o !== k) sib.add(o);
-          idx.siblings.set(k, sib);
         }
       }
-      for (const [k, x] of Object.entries(v)) {
-        const set = idx.parents.get(k) ?? new Set<string>();
-        set.add(path.join('/'));
-        idx.parents.set(k, set);
-        walk(x, [...path, k], depth + 1);
+      for (const k of keys) {
+        let set = idx.parents.get(k);
+        if (!set) idx.parents.set(k, (set = new Set<string>()));
+        set.add(key);
+        walk(v[k], len ? `${key}/${k}` : k, len + 1, depth + 1);
       }
       return;
     }
-    if (path.length && !idx.shapes.has(path.join('/'))) idx.shapes.set(path.join('/'), 'scalar');
+    if (len && !idx.shapes.has(key)) idx.shapes.set(key, 'scalar');
   };
-  for (const v of values) walk(v, [], 0);
+  for (const v of values) walk(v, '', 0, 0);
   return idx;
 }
 

@@ -6,14 +6,14 @@
  * joined word is attested intact elsewhere in the same document (the document's own vocabulary) or
  * is a known identifier, so real word pairs ("at the", "not be") are left alone.
  */
+import { HASH_START, hashStep, WordTable } from '../../util/word-table.ts';
 
 export class Vocabulary {
   /**
-   * Lower-cased word -> how often it is printed, and how often in prose shape ("found", "Note";
-   * not CamelCase names like "NotFound"). One entry object per word, so counting a word already
-   * seen is one Map lookup.
+   * Word (any case) -> how often it is printed, and how often in prose shape ("found", "Note"; not
+   * CamelCase names like "NotFound"). Read in place from each line (scripts/util/word-table.ts).
    */
-  private readonly words = new Map<string, { all: number; prose: number }>();
+  private readonly words = new WordTable(16384);
   private readonly identifiers = new Set<string>();
   /**
    * Adjacent token pairs "a b" (lower case) where a ends in t/f and b starts with a letter, from
@@ -41,22 +41,18 @@ export class Vocabulary {
       // Prose shape: a letter, then only lower-case letters, digits and hyphens.
       const c0 = text.charCodeAt(i);
       let prose = isLetter(c0);
+      let h = hashStep(HASH_START, c0);
       i++;
       while (i < n) {
         const c = text.charCodeAt(i);
         if (!isWordChar(c)) break;
         if (prose && c >= 65 && c <= 90) prose = false;
+        h = hashStep(h, c);
         i++;
       }
-      const k = text.slice(start, i).toLowerCase();
-      if (i - start >= 2) {
-        const e = this.words.get(k);
-        if (e) {
-          e.all++;
-          if (prose) e.prose++;
-        } else this.words.set(k, { all: 1, prose: prose ? 1 : 0 });
-      }
+      const slot = i - start >= 2 ? this.words.add(text, start, i, prose, h) : -1;
       if (ligatureGap) {
+        const k = slot >= 0 ? this.words.keyAt(slot) : text.slice(start, i).toLowerCase();
         if (prev && isLetter(c0)) {
           const last = prev.charCodeAt(prev.length - 1);
           if (last === 116 || last === 102) {
@@ -79,10 +75,11 @@ export class Vocabulary {
    * are not words of their own).
    */
   count(word: string): number {
-    const k = word.toLowerCase();
-    const raw = this.words.get(k)?.all ?? 0;
+    // The table lower-cases ASCII itself; anything else goes through toLowerCase as before.
+    const k = isAscii(word) ? word : word.toLowerCase();
+    const raw = this.words.count(k);
     if (!raw) return 0;
-    return Math.max(0, raw - (this.fragmentCounts().get(k) ?? 0));
+    return Math.max(0, raw - (this.fragmentCounts().get(k.toLowerCase()) ?? 0));
   }
 
   private fragmentCounts(): Map<string, number> {
@@ -92,7 +89,7 @@ export class Vocabulary {
       const sp = key.indexOf(' ');
       const a = key.slice(0, sp);
       const b = key.slice(sp + 1);
-      if ((this.words.get(a + b)?.prose ?? 0) >= 2) {
+      if (this.words.proseCount(a + b) >= 2) {
         frag.set(a, (frag.get(a) ?? 0) + times);
         frag.set(b, (frag.get(b) ?? 0) + times);
       }
@@ -109,6 +106,11 @@ export class Vocabulary {
   knows(word: string): boolean {
     return this.isIdentifier(word) || this.count(word) >= 2;
   }
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /** A line where a t/f ligature may have left a gap ("t he", "Creat e"). */

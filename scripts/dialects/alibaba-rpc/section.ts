@@ -90,7 +90,15 @@ export function readSection(
     responseRows = parseTable(toBlocks(get('response')), file, vocab).rows;
   }
   // Sample bodies: in the sample-responses part, or (headless) after the request URL.
-  const bodyLines = headless ? (reqIdx >= 0 ? body.slice(reqIdx + 1) : []) : [...get('examples'), ...get('sample-request'), ...get('sample-responses')].sort((a, b) => a.index - b.index);
+  // (Arrays are put together with loops, not spreads, in this function: spreading arrays of
+  // different element kinds made V8 throw away its optimised code for every section.)
+  let bodyLines: Line[];
+  if (headless) bodyLines = reqIdx >= 0 ? body.slice(reqIdx + 1) : [];
+  else {
+    bodyLines = [];
+    for (const k of ['examples', 'sample-request', 'sample-responses'] as const) for (const l of get(k)) bodyLines.push(l);
+    bodyLines.sort((a, b) => a.index - b.index);
+  }
   const bodies = (findSampleBodies(bodyLines.filter((l) => !sample || l.line > sample.endLine)));
   const jsonBodies = bodies.filter((b) => b.format === 'json');
   const xmlBodies = bodies.filter((b) => b.format === 'xml');
@@ -130,7 +138,9 @@ export function readSection(
   }
 
   // Headless: the table lost its headers; split request rows from response rows using the samples.
-  const responseSamples = [...jsonBodies.filter((b) => b.value !== undefined).map((b) => b.value!), ...xmlBodies.filter((b) => b.value !== undefined).map((b) => b.value!)];
+  const responseSamples: JsonValue[] = [];
+  for (const b of jsonBodies) if (b.value !== undefined) responseSamples.push(b.value);
+  for (const b of xmlBodies) if (b.value !== undefined) responseSamples.push(b.value);
   const responseIndex = indexSamples(responseSamples, jsonBodies[0] ? { file, line: jsonBodies[0].line, endLine: jsonBodies[0].endLine } : undefined);
   if (headless) {
     const firstResp = requestRows.findIndex((r) => responseIndex.parents.has(r.name));
@@ -142,8 +152,8 @@ export function readSection(
       );
     }
   }
-  for (const r of [...requestRows, ...responseRows]) {
-    for (const rep of r.repairs) diagnostics.push(diag('name-rejoined', 'info', `${name}: ${rep}`, r.source));
+  for (const rows of [requestRows, responseRows]) {
+    for (const r of rows) for (const rep of r.repairs) diagnostics.push(diag('name-rejoined', 'info', `${name}: ${rep}`, r.source));
   }
 
   // Request parameters.
@@ -240,12 +250,15 @@ export function readSection(
     });
   }
 
-  const summaryParas = toBlocks(sec.summary).map((b) => tidy(repairLigatures(joinProse(b.map((l) => l.text), vocab), vocab)));
+  const paragraph = (b: Line[]): string => tidy(repairLigatures(joinProse(b.map((l) => l.text), vocab), vocab));
+  const summaryParas = toBlocks(sec.summary).map(paragraph);
   const summaryText = summaryParas[0] ?? '';
-  const extra = [
-    ...summaryParas.slice(1),
-    ...toBlocks(get('debugging')).map((b) => tidy(repairLigatures(joinProse(b.map((l) => l.text), vocab), vocab))),
-  ].filter((t) => !/OpenAPI Explorer/.test(t));
+  const extra: string[] = [];
+  for (const t of summaryParas.slice(1)) if (!/OpenAPI Explorer/.test(t)) extra.push(t);
+  for (const b of toBlocks(get('debugging'))) {
+    const t = paragraph(b);
+    if (!/OpenAPI Explorer/.test(t)) extra.push(t);
+  }
   const requestExamples: RequestExampleModel[] = sample
     ? [
         {
@@ -254,7 +267,7 @@ export function readSection(
           mediaType: 'text/plain',
           value: sample.raw,
           raw: sample.raw,
-          parameters: [{ name: 'Action', value: sample.action ?? name }, ...sample.parameters.map((p) => ({ name: p.name, value: p.value }))],
+          parameters: [{ name: 'Action', value: sample.action ?? name }].concat(sample.parameters.map((p) => ({ name: p.name, value: p.value }))),
           source: { file, line: sample.line, endLine: sample.endLine },
         },
       ]

@@ -23,7 +23,6 @@ export interface Section {
 }
 
 const TRAILER = /For a list\s+of error codes,?\s+visit\s+the API Error Center/;
-const DEBUGGING = /^Debugging$/;
 const SAMPLE_REQUEST = /^https?(?:\(s\))?:\/\/\S*\/\?/;
 
 export function findSections(lines: Line[], from: number): Section[] {
@@ -34,11 +33,11 @@ export function findSections(lines: Line[], from: number): Section[] {
   for (let i = from; i < lines.length; i++) {
     const t = lines[i].text.trim();
     if (lines[i].furniture) continue;
-    if (TRAILER.test(t)) {
+    if (t.includes('error codes') && TRAILER.test(t)) {
       cuts.add(i + 1);
       lastCut = i + 1;
       sawRequest = false;
-    } else if (DEBUGGING.test(t)) {
+    } else if (t === 'Debugging') {
       debugAt.push(i);
       // Normally a section runs from the previous trailer. A stretch with a sample request but no
       // trailer before this summary is a section of its own that lost its boilerplate.
@@ -46,7 +45,7 @@ export function findSections(lines: Line[], from: number): Section[] {
       if (sawRequest || !cuts.size) cuts.add(start);
       lastCut = start;
       sawRequest = false;
-    } else if (SAMPLE_REQUEST.test(t)) sawRequest = true;
+    } else if (t.includes('/?') && SAMPLE_REQUEST.test(t)) sawRequest = true;
   }
   if (!debugAt.length) return [];
   const first = Math.min(...[...cuts].filter((c) => c >= from));
@@ -54,13 +53,16 @@ export function findSections(lines: Line[], from: number): Section[] {
   sorted.push(lines.length);
   const out: Section[] = [];
   let chapter: string | undefined;
+  // debugAt is ascending and so are the sections: walk it alongside instead of searching it.
+  let d = 0;
   for (let s = 0; s < sorted.length - 1; s++) {
     const start = sorted[s];
     const end = sorted[s + 1];
     if (end <= start) continue;
     const body = lines.slice(start, end);
     if (!body.some((l) => !l.furniture && l.text.trim() !== '')) continue;
-    const dbg = debugAt.find((d) => d >= start && d < end);
+    while (d < debugAt.length && debugAt[d] < start) d++;
+    const dbg = d < debugAt.length && debugAt[d] < end ? debugAt[d] : undefined;
     const summary = dbg !== undefined ? lines.slice(start, dbg) : [];
     const sec: Section = { start, end, summary, evidence: collectEvidence(body) };
     if (dbg !== undefined) sec.debugging = dbg;
@@ -94,7 +96,7 @@ function collectEvidence(body: Line[]): Section['evidence'] {
     const l = body[i];
     if (l.furniture === 'heading' && l.value) ev.push({ name: l.value, kind: 'heading', line: l.line });
     if (l.furniture === 'explorer-link' && l.value) ev.push({ name: l.value, kind: 'explorer-link', line: l.line });
-    const m = /[?&]\s?Action=\s?([A-Za-z0-9]+)/.exec(l.text);
+    const m = l.text.includes('Action=') ? /[?&]\s?Action=\s?([A-Za-z0-9]+)/.exec(l.text) : null;
     if (m && !l.furniture) ev.push({ name: m[1], kind: 'sample-request', line: l.line });
   }
   return ev;

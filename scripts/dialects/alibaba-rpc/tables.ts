@@ -35,6 +35,12 @@ const SENTENCE_WORD = /^[A-Z][a-z]+\.$/;
 /** Words that start description sentences and are never parameter names. */
 const PROSE_START = new Set(['The', 'A', 'An', 'This', 'If', 'Specifies', 'Indicates', 'Whether', 'Valid', 'Default', 'Note', 'For', 'You', 'Set', 'When', 'It', 'In']);
 
+/** TABLE_HEADER on the trimmed text, tried only on lines starting with "P". */
+function isTableHeader(text: string): boolean {
+  const t = text.trim();
+  return t.charCodeAt(0) === 80 && TABLE_HEADER.test(t);
+}
+
 interface Head {
   name: string;
   nameParts: string[];
@@ -63,7 +69,7 @@ export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): {
   };
   blocks = splitAtPageStarts(blocks);
   for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b].filter((l) => !TABLE_HEADER.test(l.text.trim()));
+    const block = blocks[b].filter((l) => !isTableHeader(l.text));
     if (!block.length) continue;
     const bare = block[0].text.trim();
     if (cur && /^Map$/i.test(cur.row.type) && new RegExp(`^${TYPE_WORD}(\\s|$)`).test(bare)) {
@@ -148,11 +154,12 @@ export function readHead(block: Line[], next: Line[] | undefined): Head | undefi
   const tokens = first.split(/\s+/);
   // Case 1: "Name Type …" on one line; the name may be ligature-split ("T itle", "UpdateT ime").
   for (const nameLen of [1, 2]) {
+    // The type cell must follow the name: tested on its token before joining the rest of the line.
+    if (!TYPE_START.test(tokens[nameLen] ?? '')) continue;
     const nameTokens = tokens.slice(0, nameLen);
-    const after = tokens.slice(nameLen).join(' ');
     if (!nameTokens.every((t) => NAME_TOKEN.test(t))) continue;
     if (nameLen === 2 && !(/[tTfF]$/.test(nameTokens[0]) && /^[a-z]/.test(nameTokens[1]))) continue;
-    if (!TYPE_START.test(after)) continue;
+    const after = tokens.slice(nameLen).join(' ');
     const t = readType(after, block.slice(1));
     return { name: nameTokens.join(''), nameParts: nameTokens, ...t, blocks: 1 };
   }
