@@ -1,16 +1,28 @@
 /** Alibaba documented types -> SchemaModel. */
 import type { SchemaModel } from '../../model/types.ts';
 
-const PRIMITIVES: Record<string, SchemaModel> = {
-  string: { type: 'string' },
-  integer: { type: 'integer', format: 'int32' },
-  int: { type: 'integer', format: 'int32' },
-  long: { type: 'integer', format: 'int64' },
-  float: { type: 'number', format: 'float' },
-  double: { type: 'number', format: 'double' },
-  number: { type: 'number' },
-  boolean: { type: 'boolean' },
-};
+/** A fresh schema for a primitive type name (lower case), or undefined. */
+function primitive(lower: string): SchemaModel | undefined {
+  switch (lower) {
+    case 'string':
+      return { type: 'string' };
+    case 'integer':
+    case 'int':
+      return { type: 'integer', format: 'int32' };
+    case 'long':
+      return { type: 'integer', format: 'int64' };
+    case 'float':
+      return { type: 'number', format: 'float' };
+    case 'double':
+      return { type: 'number', format: 'double' };
+    case 'number':
+      return { type: 'number' };
+    case 'boolean':
+      return { type: 'boolean' };
+    default:
+      return undefined;
+  }
+}
 
 export interface MappedType {
   schema: SchemaModel;
@@ -22,7 +34,11 @@ export interface MappedType {
 export function mapType(documented: string): MappedType {
   const t = documented.trim();
   const lower = t.toLowerCase();
-  if (PRIMITIVES[lower]) return { schema: { ...PRIMITIVES[lower], documentedType: t }, container: false, known: true };
+  const prim = primitive(lower);
+  if (prim) {
+    prim.documentedType = t;
+    return { schema: prim, container: false, known: true };
+  }
   if (lower === 'object' || lower === 'struct') return { schema: { type: 'object', documentedType: t }, container: true, known: true };
   if (lower === 'map') return { schema: { type: 'object', additionalProperties: true, documentedType: t }, container: false, known: true };
   if (lower === 'json') {
@@ -32,8 +48,8 @@ export function mapType(documented: string): MappedType {
   const m = /^Array of (.+)$/i.exec(t);
   if (m) {
     const item = m[1].trim();
-    const prim = PRIMITIVES[item.toLowerCase()];
-    if (prim) return { schema: { type: 'array', items: { ...prim }, documentedType: t }, container: false, known: true };
+    const itemPrim = primitive(item.toLowerCase());
+    if (itemPrim) return { schema: { type: 'array', items: itemPrim, documentedType: t }, container: false, known: true };
     // "Array of ServiceMesh": a list of structs named ServiceMesh, whose fields follow.
     return {
       schema: { type: 'array', items: { type: 'object', title: item[0].toUpperCase() + item.slice(1) }, documentedType: t },
