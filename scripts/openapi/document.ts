@@ -91,6 +91,9 @@ export function emitOpenApi(api: ApiModel): EmitResult {
       return x;
     });
   }
-  const sourceMap = Object.fromEntries([...ctx.sourceMap.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  // Sorted by UTF-16 code units: the default sort order for strings (no comparator call per step).
+  // Plain assignment is safe: every pointer starts with "#", so none is "__proto__".
+  const sourceMap: Record<string, SourceRef> = {};
+  for (const pointer of [...ctx.sourceMap.keys()].sort()) sourceMap[pointer] = ctx.sourceMap.get(pointer)!;
   return { document: doc as unknown as OpenAPIV3_1.Document, sourceMap, diagnostics: ctx.diagnostics };
 }

@@ -1,5 +1,5 @@
 import type { SchemaModel } from '../model/types.ts';
-import { canonical, pascal, ptr, type EmitContext } from './context.ts';
+import { escapeSegment, pascal, type EmitContext } from './context.ts';
 import { diag } from '../model/diagnostic.ts';
 
 export type SchemaObject = Record<string, unknown>;
@@ -24,8 +24,8 @@ export function emitSchema(ctx: EmitContext, model: SchemaModel, opts: SchemaEmi
     return emitInline(ctx, model, opts);
   }
   const name = pascal(model.componentName ?? model.title ?? opts.nameHint);
-  const body = emitInline(ctx, model, { ...opts, pointer: `#/components/schemas/${ptr(name)}` });
-  return { $ref: `#/components/schemas/${ptr(registerComponent(ctx, name, body, model, opts))}` };
+  const body = emitInline(ctx, model, { ...opts, pointer: `#/components/schemas/${escapeSegment(name)}` });
+  return { $ref: `#/components/schemas/${escapeSegment(registerComponent(ctx, name, body, model, opts))}` };
 }
 
 function registerComponent(
@@ -35,35 +35,33 @@ function registerComponent(
   model: SchemaModel,
   opts: SchemaEmitOptions,
 ): string {
-  const key = canonical(body);
-  const same = ctx.schemaByKey.get(key);
-  if (same) return same;
-  let name = wanted;
-  if (ctx.schemaKeys.has(name)) {
-    const first = ctx.schemaOrigins.get(name);
-    name = uniqueName(ctx, `${pascal(opts.scope)}${wanted}`);
-    if (model.title && model.source) {
-      ctx.diagnostics.push(
-        diag(
-          'schema-copy-differs',
-          'info',
-          `"${model.title}" documented here differs from the copy at line ${first?.line ?? '?'}; emitted as ${name}`,
-          model.source,
-        ),
-      );
+  // The same structure (canonical JSON, key order ignored) emitted before: reuse that component.
+  return ctx.schemaByStructure.findOrAdd(body, () => {
+    let name = wanted;
+    if (ctx.schemas.has(name)) {
+      const first = ctx.schemaOrigins.get(name);
+      name = uniqueName(ctx, `${pascal(opts.scope)}${wanted}`);
+      if (model.title && model.source) {
+        ctx.diagnostics.push(
+          diag(
+            'schema-copy-differs',
+            'info',
+            `"${model.title}" documented here differs from the copy at line ${first?.line ?? '?'}; emitted as ${name}`,
+            model.source,
+          ),
+        );
+      }
     }
-  }
-  ctx.schemaKeys.set(name, key);
-  ctx.schemaByKey.set(key, name);
-  ctx.schemas.set(name, body);
-  ctx.schemaOrigins.set(name, model.source);
-  ctx.mark(`#/components/schemas/${ptr(name)}`, model.source);
-  return name;
+    ctx.schemas.set(name, body);
+    ctx.schemaOrigins.set(name, model.source);
+    ctx.mark(`#/components/schemas/${escapeSegment(name)}`, model.source);
+    return name;
+  });
 }
 
 function uniqueName(ctx: EmitContext, base: string): string {
-  if (!ctx.schemaKeys.has(base)) return base;
-  for (let i = 2; ; i++) if (!ctx.schemaKeys.has(`${base}${i}`)) return `${base}${i}`;
+  if (!ctx.schemas.has(base)) return base;
+  for (let i = 2; ; i++) if (!ctx.schemas.has(`${base}${i}`)) return `${base}${i}`;
 }
 
 function emitInline(ctx: EmitContext, m: SchemaModel, opts: SchemaEmitOptions): SchemaObject {
@@ -95,7 +93,7 @@ function emitInline(ctx: EmitContext, m: SchemaModel, opts: SchemaEmitOptions): 
     const props: Record<string, SchemaObject> = {};
     const required: string[] = [];
     for (const p of m.properties) {
-      const pointer = `${opts.pointer}/properties/${ptr(p.name)}`;
+      const pointer = `${opts.pointer}/properties/${escapeSegment(p.name)}`;
       ctx.mark(pointer, p.schema.source);
       // defineProperty: a field the manual calls `__proto__` is a property, not the map's prototype.
       Object.defineProperty(props, p.name, {
