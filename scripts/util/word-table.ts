@@ -10,102 +10,110 @@
  * are compared as they are.
  */
 export class WordTable {
-  private keys: (string | undefined)[];
-  private hashes: Int32Array;
+  /**
+   * Open addressing, two Int32 per slot: the word's hash and its id + 1 (0: empty slot). Probing
+   * touches one array; the word itself is compared only on a hash match.
+   */
+  private slots: Int32Array;
+  private mask: number;
+  /** id -> lower-cased word; ids are given in first-seen order */
+  private readonly byId: string[] = [];
+  /** id -> occurrences, and occurrences in prose shape */
   private all: Int32Array;
   private prose: Int32Array;
-  private mask: number;
-  private used = 0;
 
   constructor(capacity = 1024) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
-    this.keys = new Array<string | undefined>(size).fill(undefined);
-    this.hashes = new Int32Array(size);
-    this.all = new Int32Array(size);
-    this.prose = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
+    this.all = new Int32Array(capacity);
+    this.prose = new Int32Array(capacity);
   }
 
+  /** Distinct words seen (counted or interned). */
   get size(): number {
-    return this.used;
+    return this.byId.length;
   }
 
   /**
-   * Count text[start, end) once (and once as prose when `prose`); returns the word's slot. `h` is
-   * its hash when the caller computed it while scanning (see `hashStep`).
+   * Count text[start, end) once (and once as prose when `prose`); returns the word's id (see
+   * `keyAt`). `h` is its hash when the caller computed it while scanning (see `hashStep`).
    */
   add(text: string, start: number, end: number, prose: boolean, h = hashLower(text, start, end)): number {
-    let slot = h & this.mask;
-    for (;;) {
-      const k = this.keys[slot];
-      if (k === undefined) break;
-      if (this.hashes[slot] === h && equalsLower(text, start, end, k)) {
-        this.all[slot]++;
-        if (prose) this.prose[slot]++;
-        return slot;
-      }
-      slot = (slot + 1) & this.mask;
-    }
-    this.keys[slot] = text.slice(start, end).toLowerCase();
-    this.hashes[slot] = h;
-    this.all[slot] = 1;
-    this.prose[slot] = prose ? 1 : 0;
-    this.used++;
-    if (this.used * 2 > this.mask) {
-      const key = this.keys[slot]!;
-      this.grow();
-      return this.find(key);
-    }
-    return slot;
+    const id = this.intern(text, start, end, h);
+    this.all[id]++;
+    if (prose) this.prose[id]++;
+    return id;
   }
 
-  /** The lower-cased word in a slot returned by `add`. */
-  keyAt(slot: number): string {
-    return this.keys[slot]!;
+  /** The id of text[start, end) without counting it (a word first seen this way counts 0). */
+  intern(text: string, start: number, end: number, h = hashLower(text, start, end)): number {
+    const slots = this.slots;
+    let slot = h & this.mask;
+    for (;;) {
+      const id1 = slots[2 * slot + 1];
+      if (id1 === 0) break;
+      if (slots[2 * slot] === h && equalsLower(text, start, end, this.byId[id1 - 1])) return id1 - 1;
+      slot = (slot + 1) & this.mask;
+    }
+    const id = this.byId.length;
+    this.byId.push(text.slice(start, end).toLowerCase());
+    if (id >= this.all.length) {
+      const all = new Int32Array(this.all.length * 2);
+      all.set(this.all);
+      this.all = all;
+      const prose = new Int32Array(this.prose.length * 2);
+      prose.set(this.prose);
+      this.prose = prose;
+    }
+    slots[2 * slot] = h;
+    slots[2 * slot + 1] = id + 1;
+    if ((id + 1) * 2 > this.mask) this.grow();
+    return id;
+  }
+
+  /** The lower-cased word of an id returned by `add` or `intern`. */
+  keyAt(id: number): string {
+    return this.byId[id];
   }
 
   /** Occurrences of the word (any case). */
   count(word: string): number {
-    const slot = this.find(word);
-    return slot < 0 ? 0 : this.all[slot];
+    const id = this.find(word);
+    return id < 0 ? 0 : this.all[id];
   }
 
   /** Occurrences of the word in prose shape. */
   proseCount(word: string): number {
-    const slot = this.find(word);
-    return slot < 0 ? 0 : this.prose[slot];
+    const id = this.find(word);
+    return id < 0 ? 0 : this.prose[id];
   }
 
   private find(word: string): number {
     const h = hashLower(word, 0, word.length);
     let slot = h & this.mask;
     for (;;) {
-      const k = this.keys[slot];
-      if (k === undefined) return -1;
-      if (this.hashes[slot] === h && equalsLower(word, 0, word.length, k)) return slot;
+      const id1 = this.slots[2 * slot + 1];
+      if (id1 === 0) return -1;
+      if (this.slots[2 * slot] === h && equalsLower(word, 0, word.length, this.byId[id1 - 1])) return id1 - 1;
       slot = (slot + 1) & this.mask;
     }
   }
 
   private grow(): void {
-    const { keys, hashes, all, prose } = this;
-    const size = keys.length * 2;
-    this.keys = new Array<string | undefined>(size).fill(undefined);
-    this.hashes = new Int32Array(size);
-    this.all = new Int32Array(size);
-    this.prose = new Int32Array(size);
+    const old = this.slots;
+    const size = (this.mask + 1) * 2;
+    const slots = new Int32Array(size * 2);
     this.mask = size - 1;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      if (k === undefined) continue;
-      let slot = hashes[i] & this.mask;
-      while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
-      this.keys[slot] = k;
-      this.hashes[slot] = hashes[i];
-      this.all[slot] = all[i];
-      this.prose[slot] = prose[i];
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i + 1] === 0) continue;
+      let slot = old[i] & this.mask;
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+      slots[2 * slot] = old[i];
+      slots[2 * slot + 1] = old[i + 1];
     }
+    this.slots = slots;
   }
 }
 
@@ -132,4 +140,73 @@ function equalsLower(text: string, start: number, end: number, key: string): boo
   if (end - start !== key.length) return false;
   for (let i = 0; i < key.length; i++) if (lower(text.charCodeAt(start + i)) !== key.charCodeAt(i)) return false;
   return true;
+}
+
+/**
+ * Counts of ordered pairs of small non-negative integers (word ids), in an open-addressing table:
+ * no string or Map entry per pair occurrence.
+ */
+export class PairCounts {
+  private first: Int32Array;
+  private second: Int32Array;
+  private counts: Int32Array;
+  private mask: number;
+  private used = 0;
+
+  constructor(capacity = 1024) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.first = new Int32Array(size).fill(-1);
+    this.second = new Int32Array(size);
+    this.counts = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  get size(): number {
+    return this.used;
+  }
+
+  add(a: number, b: number): void {
+    let slot = pairHash(a, b) & this.mask;
+    for (;;) {
+      const f = this.first[slot];
+      if (f === -1) break;
+      if (f === a && this.second[slot] === b) {
+        this.counts[slot]++;
+        return;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    this.first[slot] = a;
+    this.second[slot] = b;
+    this.counts[slot] = 1;
+    if (++this.used * 2 > this.mask) this.grow();
+  }
+
+  /** Calls fn(a, b, count) for every pair, in slot order (callers must not depend on the order). */
+  forEach(fn: (a: number, b: number, count: number) => void): void {
+    for (let i = 0; i < this.first.length; i++) if (this.first[i] !== -1) fn(this.first[i], this.second[i], this.counts[i]);
+  }
+
+  private grow(): void {
+    const { first, second, counts } = this;
+    const size = first.length * 2;
+    this.first = new Int32Array(size).fill(-1);
+    this.second = new Int32Array(size);
+    this.counts = new Int32Array(size);
+    this.mask = size - 1;
+    for (let i = 0; i < first.length; i++) {
+      if (first[i] === -1) continue;
+      let slot = pairHash(first[i], second[i]) & this.mask;
+      while (this.first[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.first[slot] = first[i];
+      this.second[slot] = second[i];
+      this.counts[slot] = counts[i];
+    }
+  }
+}
+
+function pairHash(a: number, b: number): number {
+  const h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+  return h ^ (h >>> 13);
 }

@@ -38,36 +38,53 @@ export interface SampleIndex {
 /** Points of x difference below which two rows count as equally indented. */
 const INDENT_EPSILON = 2;
 
-export function indexSamples(values: JsonValue[], source?: SourceRef): SampleIndex {
+export interface IndexOptions {
+  /** parents and shapes (an operation's own samples); default true */
+  paths?: boolean;
+  /** siblings (the document-wide index); default false */
+  siblings?: boolean;
+}
+
+export function indexSamples(values: JsonValue[], source?: SourceRef, opts: IndexOptions = {}): SampleIndex {
   const idx: SampleIndex = { parents: new Map(), shapes: new Map(), siblings: new Map(), ...(source ? { source } : {}) };
+  const paths = opts.paths ?? true;
+  const siblings = opts.siblings ?? false;
+  // Siblings are a union over objects: an object with the same keys as one seen before adds nothing.
+  const keySets = new Set<string>();
   // `key` is the path joined with "/" and `len` its number of segments (a path of one empty key
   // joins to "" like the root, so the length is carried separately).
   const walk = (v: JsonValue, key: string, len: number, depth: number): void => {
     if (depth > 64) return;
     if (Array.isArray(v)) {
-      if (len && !idx.shapes.has(key)) idx.shapes.set(key, 'array');
+      if (paths && len && !idx.shapes.has(key)) idx.shapes.set(key, 'array');
       for (const e of v) walk(e, key, len, depth + 1);
       return;
     }
     if (v && typeof v === 'object') {
-      if (len && idx.shapes.get(key) !== 'array') idx.shapes.set(key, 'object');
+      if (paths && len && idx.shapes.get(key) !== 'array') idx.shapes.set(key, 'object');
       const keys = Object.keys(v);
-      if (keys.length <= 200) {
-        for (const k of keys) {
-          let sib = idx.siblings.get(k);
-          if (!sib) idx.siblings.set(k, (sib = new Set<string>()));
-          for (const o of keys) if (o !== k) sib.add(o);
+      if (siblings && keys.length <= 200) {
+        const id = keys.join('\0');
+        if (!keySets.has(id)) {
+          keySets.add(id);
+          for (const k of keys) {
+            let sib = idx.siblings.get(k);
+            if (!sib) idx.siblings.set(k, (sib = new Set<string>()));
+            for (const o of keys) if (o !== k) sib.add(o);
+          }
         }
       }
       for (const k of keys) {
-        let set = idx.parents.get(k);
-        if (!set) idx.parents.set(k, (set = new Set<string>()));
-        set.add(key);
-        walk(v[k], len ? `${key}/${k}` : k, len + 1, depth + 1);
+        if (paths) {
+          let set = idx.parents.get(k);
+          if (!set) idx.parents.set(k, (set = new Set<string>()));
+          set.add(key);
+        }
+        walk(v[k], !paths ? '' : len ? `${key}/${k}` : k, len + 1, depth + 1);
       }
       return;
     }
-    if (len && !idx.shapes.has(key)) idx.shapes.set(key, 'scalar');
+    if (paths && len && !idx.shapes.has(key)) idx.shapes.set(key, 'scalar');
   };
   for (const v of values) walk(v, '', 0, 0);
   return idx;

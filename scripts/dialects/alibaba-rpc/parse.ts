@@ -12,6 +12,7 @@ import { parseOperationList } from './operations-list.ts';
 import { findSections } from './sections.ts';
 import { readSection, sectionSamples } from './section.ts';
 import { indexSamples } from './nesting.ts';
+import type { SampleCache } from './samples.ts';
 import { readFrontMatter } from './common.ts';
 
 export function parseAlibaba(doc: SourceDocument): DialectResult {
@@ -31,9 +32,11 @@ export function parseAlibaba(doc: SourceDocument): DialectResult {
   const operations: OperationModel[] = [];
   const chapterOf = new Map<string, string | undefined>();
   const seen = new Map<string, OperationModel>();
-  const global = indexSamples(sections.flatMap((sec) => sectionSamples(sec, lines)));
+  const samples: SampleCache = new Map();
+  // The document-wide index: only which fields share an object (buildTree's last resort).
+  const global = indexSamples(sections.flatMap((sec) => sectionSamples(sec, lines, samples)), undefined, { paths: false, siblings: true });
   for (const sec of sections) {
-    const r = readSection(sec, lines, file, vocab, diagnostics, global);
+    const r = readSection(sec, lines, file, vocab, diagnostics, global, samples);
     if (!r) continue;
     if (seen.has(r.name)) {
       diagnostics.push(diag('operation-duplicate', 'warning', `${r.name} is documented twice (first at line ${seen.get(r.name)!.source.line}); the later section is left out`, r.operation.source));

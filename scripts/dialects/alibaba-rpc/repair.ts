@@ -6,7 +6,7 @@
  * joined word is attested intact elsewhere in the same document (the document's own vocabulary) or
  * is a known identifier, so real word pairs ("at the", "not be") are left alone.
  */
-import { HASH_START, hashStep, WordTable } from '../../util/word-table.ts';
+import { HASH_START, hashStep, PairCounts, WordTable } from '../../util/word-table.ts';
 
 export class Vocabulary {
   /**
@@ -20,7 +20,7 @@ export class Vocabulary {
    * lines that show a ligature-shaped gap ("t h"): the candidates for fragment counting. Kept as
    * counts so the lazy fragment pass is one walk over distinct pairs, not over the text again.
    */
-  private readonly pairs = new Map<string, number>();
+  private readonly pairs = new PairCounts(4096);
   /** How often each word occurs as one fragment of a ligature-split word (computed lazily). */
   private fragments: Map<string, number> | undefined;
 
@@ -31,7 +31,9 @@ export class Vocabulary {
   addText(text: string): void {
     this.fragments = undefined;
     const ligatureGap = LIGATURE_GAP.test(text);
-    let prev = '';
+    // The previous token's id, and its last letter (lower case) when that is t or f (else 0).
+    let prev = -1;
+    let prevLast = 0;
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -50,18 +52,22 @@ export class Vocabulary {
         h = hashStep(h, c);
         i++;
       }
-      const slot = i - start >= 2 ? this.words.add(text, start, i, prose, h) : -1;
-      if (ligatureGap) {
-        const k = slot >= 0 ? this.words.keyAt(slot) : text.slice(start, i).toLowerCase();
-        if (prev && isLetter(c0)) {
-          const last = prev.charCodeAt(prev.length - 1);
-          if (last === 116 || last === 102) {
-            const key = `${prev} ${k}`;
-            this.pairs.set(key, (this.pairs.get(key) ?? 0) + 1);
-          }
+      // Words of two or more characters are counted; single letters only take part in pairs.
+      if (i - start >= 2) {
+        const id = this.words.add(text, start, i, prose, h);
+        if (ligatureGap) {
+          if (prevLast !== 0 && isLetter(c0)) this.pairs.add(prev, id);
+          prev = id;
+          prevLast = text.charCodeAt(i - 1) | 32;
         }
-        prev = k;
+      } else if (ligatureGap) {
+        const id = this.words.intern(text, start, i, h);
+        if (prevLast !== 0 && isLetter(c0)) this.pairs.add(prev, id);
+        prev = id;
+        prevLast = c0 | 32;
       }
+      // Only a word ending in t/f can be the first half of a ligature pair.
+      if (prevLast !== 116 && prevLast !== 102) prevLast = 0;
     }
   }
 
@@ -85,15 +91,14 @@ export class Vocabulary {
   private fragmentCounts(): Map<string, number> {
     if (this.fragments) return this.fragments;
     const frag = new Map<string, number>();
-    for (const [key, times] of this.pairs) {
-      const sp = key.indexOf(' ');
-      const a = key.slice(0, sp);
-      const b = key.slice(sp + 1);
+    this.pairs.forEach((ia, ib, times) => {
+      const a = this.words.keyAt(ia);
+      const b = this.words.keyAt(ib);
       if (this.words.proseCount(a + b) >= 2) {
         frag.set(a, (frag.get(a) ?? 0) + times);
         frag.set(b, (frag.get(b) ?? 0) + times);
       }
-    }
+    });
     this.fragments = frag;
     return frag;
   }
@@ -129,7 +134,7 @@ const MAX_JOIN = 8;
 
 /** Join ligature-split fragments in a line of prose. Bounded work: O(tokens × MAX_JOIN). */
 export function repairLigatures(text: string, vocab: Vocabulary): string {
-  if (!/[tfTF] \S/.test(text)) return text.replace(/ {2,}/g, ' ').replace(/ +([.,;:)])/g, '$1');
+  if (!/[tfTF] \S/.test(text)) return collapseSpaces(text);
   const tokens = text.split(/ +/);
   const out: string[] = [];
   // seam[i]: token i ends in a t/f ligature, so it may join the token after it.
@@ -168,7 +173,31 @@ export function repairLigatures(text: string, vocab: Vocabulary): string {
     }
     if (!joined) out.push(tokens[i++]);
   }
-  return out.join(' ').replace(/ +([.,;:)])/g, '$1');
+  // out.join(' ') without the spaces before . , ; : ) (tokens hold no spaces)
+  let joined = out[0];
+  for (let i = 1; i < out.length; i++) joined += out[i].length && CLOSING.has(out[i].charCodeAt(0)) ? out[i] : ` ${out[i]}`;
+  return joined;
+}
+
+/**
+ * Runs of spaces become one space, none before . , ; : ) — one pass, the same result as
+ * `replace(/ {2,}/g, ' ').replace(/ +([.,;:)])/g, '$1')`.
+ */
+export function collapseSpaces(text: string): string {
+  const n = text.length;
+  let out = '';
+  let seg = 0;
+  for (let i = 0; i < n; i++) {
+    if (text.charCodeAt(i) !== 32) continue;
+    const runStart = i;
+    while (i + 1 < n && text.charCodeAt(i + 1) === 32) i++;
+    const runEnd = i + 1;
+    const before = runEnd < n && CLOSING.has(text.charCodeAt(runEnd));
+    if (!before && runEnd - runStart === 1) continue;
+    out += text.slice(seg, runStart) + (before ? '' : ' ');
+    seg = runEnd;
+  }
+  return seg === 0 ? text : out + text.slice(seg);
 }
 
 const WORD = /^[A-Za-z][A-Za-z0-9-]*$/;

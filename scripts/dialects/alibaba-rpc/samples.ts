@@ -104,21 +104,45 @@ export interface SampleBody {
   repairs: string[];
 }
 
+/**
+ * Bodies already read, by the index of their first line: the document-wide sample index and each
+ * section read the same bodies, and parsing them twice was a tenth of the parse time of a large
+ * manual. A hit needs the same text and end line; callers get their own copy of the record (the
+ * parsed value itself is shared and must not be mutated).
+ */
+export type SampleCache = Map<number, SampleBody>;
+
+function cached(cache: SampleCache | undefined, index: number, text: string, endLine: number, read: () => SampleBody): SampleBody {
+  const hit = cache?.get(index);
+  if (hit && hit.text === text && hit.endLine === endLine) return { ...hit, repairs: hit.repairs.slice() };
+  const body = read();
+  if (cache) cache.set(index, { ...body, repairs: body.repairs.slice() });
+  return body;
+}
+
 /** Collect the JSON and XML bodies in a run of lines (the "Sample … responses" part). */
-export function findSampleBodies(lines: Line[]): SampleBody[] {
+export function findSampleBodies(lines: Line[], cache?: SampleCache): SampleBody[] {
   const content = lines.filter((l) => !l.furniture);
   const out: SampleBody[] = [];
   for (let i = 0; i < content.length; i++) {
     const t = content[i].text.trim();
     if (t === '{' || (t.startsWith('{') && !t.startsWith('{{'))) {
       const { end, text } = collectBalanced(content, i);
-      out.push(readJson(text, content[i].line, content[end].line));
+      const line = content[i].line;
+      const endLine = content[end].line;
+      out.push(cached(cache, content[i].index, text, endLine, () => readJson(text, line, endLine)));
       i = end;
     } else if (/^<[A-Za-z]/.test(t)) {
       const end = collectXml(content, i);
       const text = content.slice(i, end + 1).map((l) => l.text).join('\n');
-      const repairs: string[] = [];
-      out.push({ format: 'xml', text, value: readXml(text, repairs), line: content[i].line, endLine: content[end].line, repairs });
+      const line = content[i].line;
+      const endLine = content[end].line;
+      out.push(
+        cached(cache, content[i].index, text, endLine, () => {
+          const repairs: string[] = [];
+          return { format: 'xml', text, value: readXml(text, repairs), line, endLine, repairs };
+        }),
+      );
       i = end;
     }
   }

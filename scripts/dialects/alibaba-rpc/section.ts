@@ -10,7 +10,7 @@ import { diag } from '../../model/diagnostic.ts';
 import type { ExampleModel, JsonValue, OperationModel, ParameterModel, RequestExampleModel, ResponseModel, SchemaModel } from '../../model/types.ts';
 import { toBlocks } from './blocks.ts';
 import { parseTable, type RawRow } from './tables.ts';
-import { findSampleBodies, parseSampleRequest, type SampleRequest } from './samples.ts';
+import { findSampleBodies, parseSampleRequest, type SampleCache, type SampleRequest } from './samples.ts';
 import { buildTree, finishSchema, indexSamples, toProperties, type SampleIndex, type TreeNode } from './nesting.ts';
 import { applyProse, convert, readProse } from './prose.ts';
 import { parseErrorCodes } from './errors.ts';
@@ -32,8 +32,8 @@ const MARKER_MAX = 24;
 const REQUEST_LINE = /^https?(?:\(s\))?:\/\/\S*\/\?/;
 
 /** Every readable JSON / XML sample response body in a section (for the document-wide index). */
-export function sectionSamples(sec: Section, lines: Line[]): JsonValue[] {
-  return findSampleBodies(lines.slice(sec.start, sec.end))
+export function sectionSamples(sec: Section, lines: Line[], cache?: SampleCache): JsonValue[] {
+  return findSampleBodies(lines.slice(sec.start, sec.end), cache)
     .filter((b) => b.value !== undefined)
     .map((b) => b.value!);
 }
@@ -53,6 +53,7 @@ export function readSection(
   vocab: Vocabulary,
   diagnostics: Diagnostic[],
   global?: SampleIndex,
+  cache?: SampleCache,
 ): SectionResult | undefined {
   const body = lines.slice(sec.start, sec.end);
   const parts = splitParts(body);
@@ -99,7 +100,7 @@ export function readSection(
     for (const k of ['examples', 'sample-request', 'sample-responses'] as const) for (const l of get(k)) bodyLines.push(l);
     bodyLines.sort((a, b) => a.index - b.index);
   }
-  const bodies = (findSampleBodies(bodyLines.filter((l) => !sample || l.line > sample.endLine)));
+  const bodies = findSampleBodies(bodyLines.filter((l) => !sample || l.line > sample.endLine), cache);
   const jsonBodies = bodies.filter((b) => b.format === 'json');
   const xmlBodies = bodies.filter((b) => b.format === 'xml');
 

@@ -188,4 +188,15 @@ describe('indexSamples', () => {
     expect(idx.shapes.get('UIDs')).toBe('array');
     expect(idx.shapes.get('RequestId')).toBe('scalar');
   });
+
+  it('records which fields share an object only when asked (the document-wide index), as a union over all objects', () => {
+    const values: JsonValue[] = [{ A: 1, B: { C: 1, D: 2 } }, { B: [{ C: 1, E: 3 }, { C: 2, D: 4 }] }];
+    expect(indexSamples(values).siblings.size).toBe(0);
+    const wide = indexSamples(values, undefined, { paths: false, siblings: true });
+    expect(wide.parents.size).toBe(0);
+    expect(wide.shapes.size).toBe(0);
+    expect([...wide.siblings.get('C')!].sort()).toEqual(['D', 'E']);
+    expect([...wide.siblings.get('A')!]).toEqual(['B']);
+    expect([...wide.siblings.get('E')!]).toEqual(['C']);
+  });
 });
