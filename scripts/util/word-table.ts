@@ -58,7 +58,7 @@ export class WordTable {
       slot = (slot + 1) & this.mask;
     }
     const id = this.byId.length;
-    this.byId.push(text.slice(start, end).toLowerCase());
+    this.byId.push(lowerKey(text, start, end));
     if (id >= this.all.length) {
       const all = new Int32Array(this.all.length * 2);
       all.set(this.all);
@@ -133,6 +133,17 @@ function hashLower(text: string, start: number, end: number): number {
   let h = HASH_START;
   for (let i = start; i < end; i++) h = hashStep(h, text.charCodeAt(i));
   return h;
+}
+
+/**
+ * text[start, end) with its ASCII letters lower-cased, as `hashLower` and `equalsLower` see it.
+ * toLowerCase() (native) gives that for most words, but it also folds other letters ("É" -> "é",
+ * "İ" -> "i̇"), and such a key would never match its word again.
+ */
+function lowerKey(text: string, start: number, end: number): string {
+  const s = text.slice(start, end);
+  const k = s.toLowerCase();
+  return equalsLower(text, start, end, k) ? k : s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
 /** text[start, end) equals `key` (already lower case) after ASCII lower-casing. */
