@@ -8,6 +8,7 @@
  * one space. None of that is content; tables run straight across it.
  */
 import type { SourceDocument } from '../../extract/types.ts';
+import { isSpace } from '../../util/chars.ts';
 
 export type Furniture = 'running-header' | 'footer' | 'chapter' | 'heading' | 'explorer-link' | 'doc-link';
 
@@ -117,10 +118,6 @@ function makeLine(index: number, line: number, text: string, page: number | unde
   return { index, line, page, x, text, furniture: undefined, value: undefined, lead: undefined };
 }
 
-/** White space as /\s/ sees it in the Latin-1 range, plus the Unicode spaces it also matches. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** `text.replace(/\s+$/, '')` without running a RegExp over the whole line. */
 function trimEnd(text: string): string {

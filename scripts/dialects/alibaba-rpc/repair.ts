@@ -7,6 +7,7 @@
  * is a known identifier, so real word pairs ("at the", "not be") are left alone.
  */
 import { HASH_START, hashStep, PairCounts, WordTable } from '../../util/word-table.ts';
+import { isSpace } from '../../util/chars.ts';
 
 export class Vocabulary {
   /**
@@ -137,6 +138,7 @@ export function repairLigatures(text: string, vocab: Vocabulary): string {
   if (!/[tfTF] \S/.test(text)) return collapseSpaces(text);
   const tokens = text.split(/ +/);
   const out: string[] = [];
+  let anyJoined = false;
   // seam[i]: token i ends in a t/f ligature, so it may join the token after it.
   const seam = tokens.map(endsInLigature);
   for (let i = 0; i < tokens.length; ) {
@@ -165,6 +167,7 @@ export function repairLigatures(text: string, vocab: Vocabulary): string {
         }
       }
       if (accept) {
+        anyJoined = true;
         out.push(cand);
         i += k;
         joined = k;
@@ -173,6 +176,8 @@ export function repairLigatures(text: string, vocab: Vocabulary): string {
     }
     if (!joined) out.push(tokens[i++]);
   }
+  // Nothing joined: the tokens joined back are the text with its spaces collapsed.
+  if (!anyJoined) return collapseSpaces(text);
   // out.join(' ') without the spaces before . , ; : ) (tokens hold no spaces)
   let joined = out[0];
   for (let i = 1; i < out.length; i++) joined += out[i].length && CLOSING.has(out[i].charCodeAt(0)) ? out[i] : ` ${out[i]}`;
@@ -286,7 +291,3 @@ export function tidy(text: string): string {
 }
 const CLOSING = new Set([...'.,;:)'].map((c) => c.charCodeAt(0)));
 
-/** White space as /\s/ sees it. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
