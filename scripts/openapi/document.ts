@@ -92,8 +92,7 @@ export function emitOpenApi(api: ApiModel): EmitResult {
     });
   }
   // Sorted by UTF-16 code units: the default sort order for strings (no comparator call per step).
-  // Plain assignment is safe: every pointer starts with "#", so none is "__proto__".
-  const sourceMap: Record<string, SourceRef> = {};
-  for (const pointer of [...ctx.sourceMap.keys()].sort()) sourceMap[pointer] = ctx.sourceMap.get(pointer)!;
+  // Object.fromEntries builds a large object faster than one assignment per key.
+  const sourceMap: Record<string, SourceRef> = Object.fromEntries([...ctx.sourceMap.keys()].sort().map((pointer) => [pointer, ctx.sourceMap.get(pointer)!]));
   return { document: doc as unknown as OpenAPIV3_1.Document, sourceMap, diagnostics: ctx.diagnostics };
 }
