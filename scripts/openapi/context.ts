@@ -87,10 +87,22 @@ export class StructureIndex<T> {
   }
 }
 
-/** FNV-1a over the UTF-16 code units, seeded by the length. */
+/**
+ * FNV-1a over the UTF-16 code units, seeded by the length. A long string (descriptions) is hashed
+ * by its first and last 16 units and 32 spread between: equal strings still hash equal, and a
+ * bucket match is confirmed by a full comparison anyway.
+ */
 function hashString(s: string): number {
-  let h = 0x811c9dc5 ^ s.length;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  const n = s.length;
+  let h = 0x811c9dc5 ^ n;
+  if (n <= 64) {
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  }
+  for (let i = 0; i < 16; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  const step = Math.floor((n - 32) / 32);
+  for (let i = 16, k = 0; k < 32; i += step, k++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = n - 16; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
