@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { htmlText } from './escape.ts';
+import { htmlText, spellBidi } from './escape.ts';
 import { bannerText } from './banner.ts';
 
 const run = promisify(execFile);
@@ -21,20 +21,38 @@ const TEXT_KEYS = new Set(['description', 'summary', 'title']);
 /**
  * Copy of the document in which every description / summary / title is HTML-escaped: Redoc
  * renders those as Markdown, and Markdown passes raw HTML through. Escaped, `<script>` shows as
- * text. Example values stay untouched (Redoc prints them as code).
+ * text. Example values stay untouched (Redoc prints them as code). Bidi controls are spelled out
+ * (`\u202e`) in every string and key, so no text in the page is displayed reordered ("Trojan
+ * Source" in documentation).
  */
 export function neutraliseHtml(value: unknown, key = ''): unknown {
-  if (typeof value === 'string') return TEXT_KEYS.has(key) ? htmlText(value) : value;
+  if (typeof value === 'string') return spellBidi(TEXT_KEYS.has(key) ? htmlText(value) : value);
   if (Array.isArray(value)) return value.map((v) => neutraliseHtml(v));
   if (value && typeof value === 'object') {
     const out: Obj = {};
     for (const [k, v] of Object.entries(value as Obj)) {
-      if (k === 'examples' || k === 'example' || k === 'x-refspec-request-examples' || k === 'enum' || k === 'const' || k === 'default') out[k] = v;
+      // defineProperty: a key spelled "__proto__" stays a key
+      const put = (name: string, x: unknown) => Object.defineProperty(out, spellBidi(name), { value: x, enumerable: true, writable: true, configurable: true });
+      if (k === 'examples' || k === 'example' || k === 'x-refspec-request-examples' || k === 'enum' || k === 'const' || k === 'default') put(k, spellStrings(v));
       else if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)) {
         // property names are not text fields even when one is called "description"
-        out[k] = Object.fromEntries(Object.entries(v as Obj).map(([pk, pv]) => [pk, neutraliseHtml(pv)]));
-      } else out[k] = neutraliseHtml(v, k);
+        const props: Obj = {};
+        for (const [pk, pv] of Object.entries(v as Obj)) Object.defineProperty(props, spellBidi(pk), { value: neutraliseHtml(pv), enumerable: true, writable: true, configurable: true });
+        put(k, props);
+      } else put(k, neutraliseHtml(v, k));
     }
+    return out;
+  }
+  return value;
+}
+
+/** Every string (and key) of a value with its bidi controls spelled out, nothing else changed. */
+function spellStrings(value: unknown): unknown {
+  if (typeof value === 'string') return spellBidi(value);
+  if (Array.isArray(value)) return value.map(spellStrings);
+  if (value && typeof value === 'object') {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(value as Obj)) Object.defineProperty(out, spellBidi(k), { value: spellStrings(v), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;
@@ -83,7 +101,7 @@ export async function generateHtml(doc: Obj, specPath: string): Promise<string> 
     const input = join(dir, 'openapi.json');
     const output = join(dir, 'reference.html');
     await writeFile(input, JSON.stringify(neutraliseHtml(doc)));
-    const title = String(((doc.info ?? {}) as Obj).title ?? 'API reference');
+    const title = spellBidi(String(((doc.info ?? {}) as Obj).title ?? 'API reference'));
     await run(
       process.execPath,
       [redoclyCli(), 'build-docs', input, '--inlineBundle', '-o', output, '--title', title, '--openapi.disableTelemetry=true', '--openapi.hideDownloadButtons=true'],

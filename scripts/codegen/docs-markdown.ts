@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApiInfo, OperationInfo, ParamInfo } from './model.ts';
-import { markdownFence, markdownText } from './escape.ts';
+import { markdownFence, markdownText, spellBidi } from './escape.ts';
 import { fill } from './template.ts';
 import { TEMPLATES_DIR } from './runtime.ts';
 import { markupBanner } from './banner.ts';
@@ -130,5 +130,6 @@ export async function generateMarkdown(api: ApiInfo, specPath: string): Promise<
     },
     'templates/docs/reference.md',
   );
-  return `${markupBanner(specPath)}\n${body.trimEnd()}\n`;
+  // No raw bidi control anywhere in the page (prose, tables or samples): spelled out as \u202e.
+  return spellBidi(`${markupBanner(specPath)}\n${body.trimEnd()}\n`);
 }

@@ -14,7 +14,7 @@
  * the .ts files; (c) every file lands inside the output folder; (d) the hostile text is still
  * shown, escaped, where a reader looks for it; and a real browser opening the HTML runs nothing.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -427,6 +427,20 @@ describe('(b, d) generated docs', () => {
     // Redoc embeds the (neutralised) spec in its page state; the description text is in there.
     expect(html).toContain('A class. */ /* ` ${process.exit(1)} &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('The proto.');
+  });
+
+  it('docs show bidi controls spelled out, never raw (no text displayed reordered)', () => {
+    const md = gen.files.get('docs/reference.md')!;
+    expect(BIDI.test(md), 'raw bidi control in reference.md').toBe(false);
+    expect(md).toContain('\\u202eevil\\u2069 \\u2066\\u2067\\u2068x\\u2069');
+    // The HTML: Redoc's own bundle holds a few bidi characters in its code (the page for a
+    // harmless manual has them too); none may come from the manual, whose text shows spelled out.
+    const html = gen.files.get('docs/reference.html')!;
+    const raw = (text: string) => (text.match(new RegExp(BIDI.source, 'g')) ?? []).length;
+    const harmless = readFileSync(join(ROOT, 'generated', 'alibaba-servicemesh', 'docs', 'reference.html'), 'utf8');
+    expect(raw(html)).toBe(raw(harmless));
+    expect(html).not.toContain(`${RLO}evil`);
+    expect(html).toContain('\\u202eevil\\u2069');
   });
 
   it('a real browser opening the HTML runs nothing from the manual', async (ctx) => {
