@@ -63,10 +63,14 @@ export function indexSamples(values: JsonValue[], source?: SourceRef, opts: Inde
     if (v && typeof v === 'object') {
       if (paths && len && idx.shapes.get(key) !== 'array') idx.shapes.set(key, 'object');
       const keys = Object.keys(v);
-      if (siblings && keys.length <= 200) {
-        const id = keys.join('\0');
-        if (!keySets.has(id)) {
-          keySets.add(id);
+      // (An empty object adds nothing, and its key list would join like [""].)
+      if (siblings && keys.length && keys.length <= 200) {
+        // The joined keys name the key list, unless a key holds "\0" (["a\0b"] and ["a", "b"] join
+        // alike): such lists are never skipped or recorded.
+        let id: string | undefined = keys.join('\0');
+        for (const k of keys) if (k.includes('\0')) id = undefined;
+        if (id === undefined || !keySets.has(id)) {
+          if (id !== undefined) keySets.add(id);
           for (const k of keys) {
             let sib = idx.siblings.get(k);
             if (!sib) idx.siblings.set(k, (sib = new Set<string>()));

@@ -3,6 +3,7 @@
  * restored from the sample), the table-order fallback, the table winning over a garbled sample, and
  * Map value rows. Rows come from real table excerpts, samples from the real sample responses.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTree, finishSchema, indexSamples, toProperties, type TreeNode } from '../../../scripts/dialects/alibaba-rpc/nesting.ts';
 import { findSampleBodies } from '../../../scripts/dialects/alibaba-rpc/samples.ts';
@@ -198,5 +199,47 @@ describe('indexSamples', () => {
     expect([...wide.siblings.get('C')!].sort()).toEqual(['D', 'E']);
     expect([...wide.siblings.get('A')!]).toEqual(['B']);
     expect([...wide.siblings.get('E')!]).toEqual(['C']);
+  });
+
+  it('regression: a key holding "\\0" does not hide another object\'s key set (the skip of repeated key sets, 972f461)', () => {
+    // Objects whose key lists joined with "\0" were seen before are skipped; the keys ["a\0b"] and
+    // ["a", "b"] join alike, so {"a\u0000b": …} (a JSON sample may print that escape) hid {a, b}.
+    const values = [JSON.parse('{"a\\u0000b": 1}'), { a: 1, b: 2 }, { x: { 'a\0b': 1, c: 2 } }, { x: { a: 1, 'b\0c': 2 } }] as JsonValue[];
+    const wide = indexSamples(values, undefined, { paths: false, siblings: true });
+    expect([...wide.siblings.get('a')!].sort()).toEqual(['b', 'b\0c']);
+    expect([...wide.siblings.get('b')!]).toEqual(['a']);
+    expect([...wide.siblings.get('a\0b')!]).toEqual(['c']);
+    expect([...wide.siblings.get('b\0c')!]).toEqual(['a']);
+  });
+
+  it('siblings are the union over every object of random samples (as before 972f461), keys with "\\0" included', () => {
+    const key = fc.constantFrom('a', 'b', 'c', '', '\0', 'a\0b', 'b\0c', 'a\0', '\0b');
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.constant(1), tie('arr'), tie('obj')),
+      arr: fc.array(tie('value'), { maxLength: 3 }),
+      obj: fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+    }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 5 }), (values) => {
+        const expected = new Map<string, Set<string>>();
+        const walk = (v: unknown): void => {
+          if (Array.isArray(v)) v.forEach(walk);
+          else if (v && typeof v === 'object') {
+            const keys = Object.keys(v);
+            for (const k of keys) {
+              const sib = expected.get(k) ?? new Set<string>();
+              for (const o of keys) if (o !== k) sib.add(o);
+              expected.set(k, sib);
+            }
+            for (const k of keys) walk((v as Record<string, unknown>)[k]);
+          }
+        };
+        values.forEach(walk);
+        const got = indexSamples(values as JsonValue[], undefined, { paths: false, siblings: true }).siblings;
+        const norm = (m: Map<string, Set<string>>) => [...m].map(([k, s]) => [k, [...s].sort()] as const).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+        expect(norm(got)).toEqual(norm(expected));
+      }),
+      { seed: 20261124, numRuns: 2000 },
+    );
   });
 });
