@@ -321,6 +321,12 @@ function seq(w: Writer, items: unknown[], depth: number): void {
 
 /** Writes the pairs of `obj` (those with a defined value); false when there were none. */
 function map(w: Writer, obj: Record<string, unknown>, depth: number): boolean {
+  // Only plain objects are maps here: yaml writes a Date as a timestamp, a Map or Set by its
+  // entries and an object with toJSON() by what that returns, which own keys would not give.
+  const proto = Object.getPrototypeOf(obj);
+  if (proto !== Object.prototype && proto !== null) {
+    throw new TypeError(`yaml-emit: unsupported ${(proto as { constructor?: { name?: string } }).constructor?.name || 'object'} value`);
+  }
   let first = true;
   for (const k of Object.keys(obj)) {
     const v = obj[k];

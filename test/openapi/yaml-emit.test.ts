@@ -88,6 +88,29 @@ describe('yaml-emit', () => {
     expect(() => emitYaml({ s: Symbol('x') })).toThrow(/unsupported symbol/);
   });
 
+  it('regression: rejects objects that yaml writes from something other than their own keys (Date, Map, Set, toJSON, boxed)', () => {
+    // Before, these went through the plain-object path: { d: new Date(0) } became "d: {}" where
+    // yaml writes "d: 1970-01-01T00:00:00.000Z", new String('x') became '"0": x', and so on.
+    class WithToJson {
+      toJSON() {
+        return 'x';
+      }
+    }
+    const cases: [unknown, RegExp][] = [
+      [{ d: new Date(0) }, /unsupported Date/],
+      [[new Map([['a', 1]])], /unsupported Map/],
+      [{ s: new Set([1]) }, /unsupported Set/],
+      [{ t: new WithToJson() }, /unsupported WithToJson/],
+      [{ b: new String('x') }, /unsupported String/],
+      [new Uint8Array(2), /unsupported Uint8Array/],
+    ];
+    expect(oracle(cases[0][0])).toBe('d: 1970-01-01T00:00:00.000Z\n');
+    for (const [v, error] of cases) expect(() => emitYaml(v)).toThrow(error);
+    // Plain objects of every origin are still written: literals, null prototype, JSON.parse.
+    const plain = [{ a: 1 }, Object.assign(Object.create(null), { a: 1 }), JSON.parse('{"__proto__": {"a": [1]}}')];
+    for (const v of plain) expect(emitYaml(v)).toBe(oracle(v));
+  });
+
   const specDir = join(import.meta.dirname, '../../spec');
   const specs = readdirSync(specDir).filter((f) => f.endsWith('.openapi.yaml'));
   it.each(specs)('re-writes the committed %s byte for byte', (file) => {
