@@ -35,6 +35,11 @@ const cases: Case[] = [
   // Unknown: read as a string, flagged as unknown.
   ['Date', { type: 'string', documentedType: 'Date' }, false, false],
   ['Array of', { type: 'string', documentedType: 'Array of' }, false, false],
+  // Names of Object.prototype members are not primitive types. (Before 4051b43 the lookup table was
+  // a plain object: "constructor" gave a schema with no type, "Array of constructor" items {}.)
+  ['constructor', { type: 'string', documentedType: 'constructor' }, false, false],
+  ['__proto__', { type: 'string', documentedType: '__proto__' }, false, false],
+  ['Array of constructor', { type: 'array', items: { type: 'object', title: 'Constructor' }, documentedType: 'Array of constructor' }, true, true],
 ];
 
 describe('mapType', () => {
