@@ -282,6 +282,19 @@ describe('StructureIndex against a Map keyed by canonical()', () => {
       expect(runAgainstReference(values).distinct).toBe(pairs.length * 8);
     });
 
+    it('long strings (hashed by a sample of 64 code units, af3cbf0) that differ only between the sampled positions stay apart', () => {
+      // 200 units: the hash reads 0-15, 16, 21, …, 171 (every 5th) and 184-199; 17, 100 and 180 are not read.
+      const base = 'd'.repeat(200);
+      const at = (i: number) => base.slice(0, i) + 'e' + base.slice(i + 1);
+      const values = [base, at(17), at(100), at(180), at(16), { description: base }, { description: at(100) }, [at(17)], [at(180)]];
+      // Equal text built another way (a different string instance) is the same key.
+      const again = ['d'.repeat(100) + 'd'.repeat(100), { description: 'd'.repeat(150) + 'd'.repeat(50) }, [at(17).slice(0, 50) + at(17).slice(50)]];
+      expect(runAgainstReference([...values, ...again]).distinct).toBe(values.length);
+      // Lengths around the 64-unit switch to sampling.
+      const edge = [63, 64, 65, 66, 96, 97].flatMap((n) => ['x'.repeat(n), 'x'.repeat(n - 1) + 'y', 'y' + 'x'.repeat(n - 1), 'x'.repeat(n >> 1) + 'y' + 'x'.repeat(n - (n >> 1) - 1)]);
+      expect(runAgainstReference([...edge, ...edge.map((e) => [e].join(''))]).distinct).toBe(new Set(edge).size);
+    });
+
     it('the same reference twice, and equal values with different prototypes', () => {
       const v = { a: [1, { b: 2 }] };
       const bare = Object.assign(Object.create(null), { a: [1, { b: 2 }] });
