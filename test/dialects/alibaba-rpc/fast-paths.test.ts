@@ -12,6 +12,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Vocabulary, collapseSpaces, joinProse, repairLigatures, tidy } from '../../../scripts/dialects/alibaba-rpc/repair.ts';
 import { WordTable } from '../../../scripts/util/word-table.ts';
+import { findSampleBodies, type SampleCache } from '../../../scripts/dialects/alibaba-rpc/samples.ts';
+import type { Line } from '../../../scripts/dialects/alibaba-rpc/lines.ts';
 
 const SEED = 20261124;
 
@@ -507,5 +509,48 @@ describe('WordTable against a Map on ASCII-lower-cased words', () => {
     const slots = ['aa', 'bb', 'cc', 'dd', 'ee', 'ff', 'gg', 'Σx'].map((w) => g.add(w, 0, w.length, false));
     expect(slots.every((s) => s >= 0)).toBe(true);
     expect(g.keyAt(slots[7])).toBe('Σx');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('SampleCache (972f461): cached sample bodies are the bodies an uncached read gives', () => {
+  /** Lines of JSON and XML samples as the manual prints them, whole and damaged (unbalanced, wrapped). */
+  const TEXTS = ['{', '}', '{"RequestId": "x",', '"Items": [', '{"A": 1}', ']', '"B": "wrapped', 'text"', '"C": 2,', '}}', '{ "D": [1, 2] }', '{{', '"E": """"', '<Root>', '<A>1</A>', '</Root>', '<B/>', 'prose line', '', '{"F": {', '"G": 3}', '"H": 1,}'];
+  const pool = fc.array(fc.record({ text: fc.constantFrom(...TEXTS), furniture: fc.boolean() }), { minLength: 1, maxLength: 24 }).map((xs) =>
+    xs.map((x, index): Line => ({ index, line: index + 1, page: undefined, x: undefined, text: x.text, furniture: x.furniture && index % 5 === 0 ? 'footer' : undefined, value: undefined, lead: undefined })),
+  );
+  /** Several reads of one document, each over an ordered subset of its lines (a section, a part of it). */
+  const reads = pool.chain((lines) => fc.tuple(fc.constant(lines), fc.array(fc.array(fc.boolean(), { minLength: lines.length, maxLength: lines.length }), { minLength: 1, maxLength: 5 })));
+
+  it('for 1500 random documents read through several overlapping subsets of their lines', () => {
+    let hits = 0;
+    let rereads = 0;
+    fc.assert(
+      fc.property(reads, ([lines, masks]) => {
+        const cache: SampleCache = new Map();
+        for (const mask of masks) {
+          const subset = lines.filter((_, i) => mask[i]);
+          const before = new Map(cache);
+          const got = findSampleBodies(subset, cache);
+          expect(got).toEqual(findSampleBodies(subset));
+          for (const b of got) {
+            const earlier = before.get(b.line - 1);
+            if (earlier && earlier.text === b.text && earlier.endLine === b.endLine) hits++;
+            else if (earlier) rereads++;
+          }
+          // Each caller owns its record: changing one's repairs changes no other read.
+          for (const b of got) b.repairs.push('changed by the caller');
+        }
+        for (const mask of masks) {
+          const subset = lines.filter((_, i) => mask[i]);
+          expect(findSampleBodies(subset, cache)).toEqual(findSampleBodies(subset));
+        }
+      }),
+      { seed: SEED, numRuns: 1500 },
+    );
+    // Both paths must be exercised: cache hits, and a cached first line whose body reads differently.
+    expect(hits).toBeGreaterThan(500);
+    expect(rereads).toBeGreaterThan(50);
   });
 });
