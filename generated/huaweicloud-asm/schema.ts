@@ -165,6 +165,7 @@ export interface components {
          * @description Sidecar injection configuration.
          */
         InjectionConfig: {
+            /** @description Namespaces where sidecars to be injected. */
             namespaces?: components["schemas"]["Selector"];
         };
         /**
@@ -172,6 +173,7 @@ export interface components {
          * @description Installation configuration of service mesh components.
          */
         InstallationConfig: {
+            /** @description Nodes where service mesh components are installed. */
             nodes: components["schemas"]["Selector"];
         };
         ListServiceMeshesResponse: {

@@ -53,6 +53,12 @@ export interface PropertyModel {
   name: string;
   required: boolean;
   schema: SchemaModel;
+  /**
+   * What the property's own row says, when its schema is a structure shared with other rows that
+   * say something else (the words describe this use, not the structure). Emitted beside the
+   * `$ref` (allowed in OpenAPI 3.1).
+   */
+  description?: string;
 }
 
 export type ParameterLocation = 'query' | 'path' | 'header';

@@ -96,8 +96,11 @@ function emitInline(ctx: EmitContext, m: SchemaModel, opts: SchemaEmitOptions): 
       const pointer = `${opts.pointer}/properties/${escapeSegment(p.name)}`;
       ctx.mark(pointer, p.schema.source);
       // defineProperty: a field the manual calls `__proto__` is a property, not the map's prototype.
+      let value = emitSchema(ctx, p.schema, { nameHint: p.schema.title ?? p.name, scope: opts.scope, pointer });
+      // The property's own words about a shared structure: beside the $ref (OpenAPI 3.1 allows it).
+      if (p.description) value = '$ref' in value ? { $ref: value.$ref, description: p.description } : { ...value, description: p.description };
       Object.defineProperty(props, p.name, {
-        value: emitSchema(ctx, p.schema, { nameHint: p.schema.title ?? p.name, scope: opts.scope, pointer }),
+        value,
         enumerable: true,
         writable: true,
         configurable: true,

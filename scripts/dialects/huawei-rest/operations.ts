@@ -87,6 +87,7 @@ function parameter(ctx: OperationContext, t: Table, row: Table['rows'][number], 
     p.description = prop.schema.description;
     delete prop.schema.description;
   }
+  if (prop.description) p.description = prop.description;
   return p;
 }
 

@@ -111,13 +111,12 @@ export function rowProperty(ctx: SchemaContext, t: Table, row: TableRow, seen: s
   const { schema, shared } = cellSchema(ctx, t, row, name, seen);
   if (shared) {
     // The nested table's schema is shared by every row that refers to it. When one row refers to
-    // the table, its words describe the structure; when several do, no one row's words fit all.
+    // the table, its words describe the structure; when several do, no one row's words fit all:
+    // they describe the property (beside its $ref in the spec).
     const id = [...ctx.built.entries()].find(([, v]) => v === schema)?.[0];
     const count = id ? (ctx.refCounts.get(id) ?? 0) : 0;
     if (description && count <= 1) schema.description = description;
-    else if (description && count > 1) {
-      ctx.diags.push(diag('description-not-attached', 'info', `${tableLabel(t)}: "${name}" refers to Table ${id}, which ${count} rows share; the row's description ("${description.split('\n')[0]}") is not attached to the shared structure`, source));
-    }
+    else if (description && count > 1) return { name, required, schema, description };
     return { name, required, schema };
   }
   schema.source = source;

@@ -55,6 +55,11 @@ describe('Huawei Cloud ASM manual -> OpenAPI', () => {
     const fieldSelector = deref(deref(deref(cluster.properties.installation).properties.nodes).properties.fieldSelector);
     expect(fieldSelector.required).toEqual(['key', 'operator', 'values']);
     expect(fieldSelector.properties.operator.const).toBe('In');
+    // Table 4-10 (Selector) is shared by two rows with different words: each row's description
+    // sits beside its $ref instead of being lost.
+    expect(deref(cluster.properties.installation).properties.nodes).toEqual({ $ref: '#/components/schemas/Selector', description: 'Nodes where service mesh components are installed.' });
+    expect(deref(cluster.properties.injection).properties.namespaces).toEqual({ $ref: '#/components/schemas/Selector', description: 'Namespaces where sidecars to be injected.' });
+    expect(schemas.Selector.description).toBeUndefined();
     expect(deref(req.properties.metadata).properties.name).toMatchObject({ minLength: 4, maxLength: 64, pattern: '^[a-z](?:[a-z0-9-]*[a-z0-9])?$' });
     // Table 4-19: defaultProviders has an empty Mandatory cell -> optional (reported); with the lost
     // hyphen of "apmotel" restored, the request copy of Tracing is the response copy.
