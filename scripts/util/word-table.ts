@@ -27,8 +27,9 @@ export class WordTable {
     while (size < capacity * 2) size *= 2;
     this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
-    this.all = new Int32Array(capacity);
-    this.prose = new Int32Array(capacity);
+    // At least one counter: the arrays grow by doubling, and an empty one would never grow.
+    this.all = new Int32Array(Math.max(1, capacity));
+    this.prose = new Int32Array(Math.max(1, capacity));
   }
 
   /** Distinct words seen (counted or interned). */

@@ -471,6 +471,12 @@ describe('WordTable against a Map on ASCII-lower-cased words', () => {
 
   const entries = fc.array(fc.record({ w: tableWord, prose: fc.boolean(), pad: fc.constantFrom('', ' ', 'É', 'zz ') }), { maxLength: 120 });
 
+  it('regression: capacity 0 still counts (the counter arrays grow by doubling and stayed empty: count() gave undefined)', () => {
+    const t = new WordTable(0);
+    for (const w of ['ab', 'AB', 'cd', 'ef', 'gh']) t.add(w, 0, w.length, w === 'ab');
+    expect([t.count('ab'), t.proseCount('ab'), t.count('cd'), t.count('gh'), t.count('zz')]).toEqual([2, 1, 1, 1, 0]);
+  });
+
   it('counts like the Map for 1500 random word sequences (capacity 1: many probes and growths)', () => {
     fc.assert(
       fc.property(entries, (ws) => check(ws, 1)),
