@@ -43,6 +43,14 @@ const { values: opts } = parseArgs({
   },
 });
 const RUNS = opts.quick ? 3 : Number(opts.runs);
+/** Cold processes per scaling factor. */
+const SCALE_RUNS = opts.quick ? 1 : Number(opts['scale-runs']);
+for (const [name, n] of [['--runs', RUNS], ['--scale-runs', SCALE_RUNS]] as const) {
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`bench: ${name} must be a positive integer\n`);
+    process.exit(2);
+  }
+}
 const ROOT = process.cwd();
 const say = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
@@ -251,7 +259,7 @@ async function scaling() {
   const factors: { factor: number; skip?: string }[] = [{ factor: 1 }, { factor: 10 }];
   if (!opts.quick) factors.push({ factor: 100, skip: undefined });
   const out: Record<string, unknown>[] = [];
-  const runs = opts.quick ? 1 : Math.max(1, Number(opts['scale-runs']));
+  const runs = SCALE_RUNS;
   for (const f of factors) {
     // Several cold processes per factor: one cold run of a large manual varies by ±15 % (where the
     // major GCs land), so the run with the median total is reported, with the range of totals.
@@ -312,11 +320,11 @@ function render(results: Awaited<ReturnType<typeof collect>>): string {
   L.push('', '### Scaling: synthetic Alibaba manuals (operation chapters copied k times, operations renamed)', '');
   L.push(
     'Cold runs, each in a fresh process (`scripts/bench/scale-one.ts`); the run with the median total is shown, ' +
-      '"range" gives the fastest and slowest totals. Stage times in ms; MB = 10⁶ bytes. ' +
+      '"range" gives the fastest and slowest totals. Stage times in ms; MB (size, MB/s) = 10⁶ bytes; peak RSS in MiB, growth in KiB. ' +
       '"growth" is peak RSS minus the peak before the run (after building the synthetic text), per operation.',
     '',
   );
-  L.push('| × | MB | lines | ops | extract | parse | emit | reconcile | stringify | total ms | range (runs) | ms/op | MB/s | parse MB/s | peak RSS MB | growth KB/op |');
+  L.push('| × | MB | lines | ops | extract | parse | emit | reconcile | stringify | total ms | range (runs) | ms/op | MB/s | parse MB/s | peak RSS MiB | growth KiB/op |');
   L.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of results.scaling as Record<string, any>[]) {
     if (s.failed) {
