@@ -259,14 +259,13 @@ async function scaling() {
   const factors: { factor: number; skip?: string }[] = [{ factor: 1 }, { factor: 10 }];
   if (!opts.quick) factors.push({ factor: 100, skip: undefined });
   const out: Record<string, unknown>[] = [];
-  const runs = SCALE_RUNS;
   for (const f of factors) {
-    // Several cold processes per factor: one cold run of a large manual varies by ±15 % (where the
-    // major GCs land), so the run with the median total is reported, with the range of totals.
+    // Several cold processes per factor: cold runs of a large manual differ by several per cent
+    // (where the major GCs land), so the run with the median total is reported, with the range.
     const done: Record<string, any>[] = [];
     let failed: string | undefined;
-    for (let i = 0; i < runs && !failed; i++) {
-      say(`scaling ×${f.factor} (run ${i + 1}/${runs})`);
+    for (let i = 0; i < SCALE_RUNS && !failed; i++) {
+      say(`scaling ×${f.factor} (run ${i + 1}/${SCALE_RUNS})`);
       const args = [TSX, join(ROOT, 'scripts', 'bench', 'scale-one.ts'), String(f.factor)];
       const r = await run(process.execPath, args, ROOT, Number(opts['scale-timeout']) * 1000);
       const line = r.stdout.trim().split('\n').pop() ?? '';

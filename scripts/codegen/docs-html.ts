@@ -29,32 +29,29 @@ export function neutraliseHtml(value: unknown, key = ''): unknown {
   if (typeof value === 'string') return spellBidi(TEXT_KEYS.has(key) ? htmlText(value) : value);
   if (Array.isArray(value)) return value.map((v) => neutraliseHtml(v));
   if (value && typeof value === 'object') {
-    const out: Obj = {};
-    for (const [k, v] of Object.entries(value as Obj)) {
-      // defineProperty: a key spelled "__proto__" stays a key
-      const put = (name: string, x: unknown) => Object.defineProperty(out, spellBidi(name), { value: x, enumerable: true, writable: true, configurable: true });
-      if (k === 'examples' || k === 'example' || k === 'x-refspec-request-examples' || k === 'enum' || k === 'const' || k === 'default') put(k, spellStrings(v));
-      else if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)) {
+    // Object.fromEntries defines own properties: a key spelled "__proto__" stays a key.
+    return Object.fromEntries(
+      Object.entries(value as Obj).map(([k, v]) => {
+        if (VALUE_KEYS.has(k)) return [spellBidi(k), spellStrings(v)];
         // property names are not text fields even when one is called "description"
-        const props: Obj = {};
-        for (const [pk, pv] of Object.entries(v as Obj)) Object.defineProperty(props, spellBidi(pk), { value: neutraliseHtml(pv), enumerable: true, writable: true, configurable: true });
-        put(k, props);
-      } else put(k, neutraliseHtml(v, k));
-    }
-    return out;
+        if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)) {
+          return [k, Object.fromEntries(Object.entries(v as Obj).map(([pk, pv]) => [spellBidi(pk), neutraliseHtml(pv)]))];
+        }
+        return [spellBidi(k), neutraliseHtml(v, k)];
+      }),
+    );
   }
   return value;
 }
+
+/** Keys whose values Redoc prints as code: not escaped, only bidi controls spelled out. */
+const VALUE_KEYS = new Set(['examples', 'example', 'x-refspec-request-examples', 'enum', 'const', 'default']);
 
 /** Every string (and key) of a value with its bidi controls spelled out, nothing else changed. */
 function spellStrings(value: unknown): unknown {
   if (typeof value === 'string') return spellBidi(value);
   if (Array.isArray(value)) return value.map(spellStrings);
-  if (value && typeof value === 'object') {
-    const out: Obj = {};
-    for (const [k, v] of Object.entries(value as Obj)) Object.defineProperty(out, spellBidi(k), { value: spellStrings(v), enumerable: true, writable: true, configurable: true });
-    return out;
-  }
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value as Obj).map(([k, v]) => [spellBidi(k), spellStrings(v)]));
   return value;
 }
 

@@ -235,8 +235,12 @@ function scalar(value: unknown, indent: string): string {
   throw new TypeError(`yaml-emit: unsupported ${typeof value} value`);
 }
 
-/** Separators per depth d: "\n" + indent(d) + "- ". */
-const NL_DASH: string[] = [];
+/** Separators between sequence items per depth d: "\n" + indent(d) + "- ". */
+const itemSeparators: string[] = [];
+function itemSeparator(depth: number): string {
+  while (itemSeparators.length <= depth) itemSeparators.push('\n' + indentOf(itemSeparators.length) + '- ');
+  return itemSeparators[depth];
+}
 
 /**
  * A map key as written before its value, at one depth: `first` / `next` (the pair is the map's
@@ -277,20 +281,18 @@ class Writer {
     if (cache === undefined) {
       cache = new Map();
       this.keys[depth] = cache;
-      while (NL_DASH.length <= depth + 1) NL_DASH.push('\n' + indentOf(NL_DASH.length) + '- ');
     }
     let forms = cache.get(k);
     if (forms === undefined) {
       const ks = isPlainSafe(k) ? k : stringString(k, indentOf(depth + 1), true);
       const nl = '\n' + indentOf(depth);
       const below = ':\n' + indentOf(depth + 1);
-      forms =
-        ks.length > 1024
-          ? // explicit key ("? key" then ": value" on the next line; collections inline too)
-            { first: '? ' + ks + nl + ': ', next: nl + '? ' + ks + nl + ': ', firstBlock: '', nextBlock: '' }
-          : { first: ks + ': ', next: nl + ks + ': ', firstBlock: ks + below, nextBlock: nl + ks + below };
-      if (forms.firstBlock === '') forms.firstBlock = forms.first;
-      if (forms.nextBlock === '') forms.nextBlock = forms.next;
+      if (ks.length > 1024) {
+        // explicit key ("? key" then ": value" on the next line; collections inline too)
+        const first = '? ' + ks + nl + ': ';
+        const next = nl + first;
+        forms = { first, next, firstBlock: first, nextBlock: next };
+      } else forms = { first: ks + ': ', next: nl + ks + ': ', firstBlock: ks + below, nextBlock: nl + ks + below };
       cache.set(k, forms);
     }
     return forms;
@@ -310,8 +312,7 @@ function node(w: Writer, v: unknown, depth: number): void {
 }
 
 function seq(w: Writer, items: unknown[], depth: number): void {
-  if (NL_DASH.length <= depth) w.keyForms('', depth);
-  const sep = NL_DASH[depth];
+  const sep = itemSeparator(depth);
   for (let i = 0; i < items.length; i++) {
     w.flush();
     w.parts.push(i === 0 ? '- ' : sep);

@@ -3,7 +3,7 @@
  * without making a string per occurrence.
  *
  * Counting the words of a 27 MB manual with `text.slice(a, b).toLowerCase()` and a Map costs two
- * allocations and a fresh string hash per word (4 million words: ~0.6 s). This table hashes the
+ * allocations and a fresh string hash per word, for millions of words. This table hashes the
  * characters in place, compares candidates character by character, and makes a string only the
  * first time a word is seen. Two counters per word ("all" and "prose") cover what the vocabulary
  * needs. Lower-casing is ASCII only, like the [A-Za-z0-9-] words it is used for; other characters
@@ -137,14 +137,12 @@ function hashLower(text: string, start: number, end: number): number {
 }
 
 /**
- * text[start, end) with its ASCII letters lower-cased, as `hashLower` and `equalsLower` see it.
- * toLowerCase() (native) gives that for most words, but it also folds other letters ("É" -> "é",
- * "İ" -> "i̇"), and such a key would never match its word again.
+ * text[start, end) with its ASCII letters lower-cased, as `hashLower` and `equalsLower` see it
+ * (not toLowerCase(), which also folds other letters: "É" -> "é" would never match "É" again).
+ * Runs once per distinct word.
  */
 function lowerKey(text: string, start: number, end: number): string {
-  const s = text.slice(start, end);
-  const k = s.toLowerCase();
-  return equalsLower(text, start, end, k) ? k : s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  return text.slice(start, end).replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
 /** text[start, end) equals `key` (already lower case) after ASCII lower-casing. */

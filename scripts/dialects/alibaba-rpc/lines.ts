@@ -48,7 +48,8 @@ export function classifyLines(doc: SourceDocument): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < doc.lines.length; i++) {
     const src = doc.lines[i];
-    let raw = trimEnd(src.text);
+    // trimEnd removes what /\s+$/ would (white space and line terminators), without a RegExp.
+    let raw = src.text.trimEnd();
     const lead = raw.charCodeAt(0) === 32 && raw.length > 1 && !isSpace(raw.charCodeAt(1));
     if (lead) raw = raw.slice(1);
     const l = makeLine(i, src.line, raw, src.page, src.x);
@@ -116,14 +117,6 @@ export function classifyLines(doc: SourceDocument): Line[] {
  */
 function makeLine(index: number, line: number, text: string, page: number | undefined, x: number | undefined): Line {
   return { index, line, page, x, text, furniture: undefined, value: undefined, lead: undefined };
-}
-
-
-/** `text.replace(/\s+$/, '')` without running a RegExp over the whole line. */
-function trimEnd(text: string): string {
-  let end = text.length;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
-  return end === text.length ? text : text.slice(0, end);
 }
 
 /** Content lines only (furniture removed), keeping original numbering. */

@@ -49,8 +49,6 @@ export function indexSamples(values: JsonValue[], source?: SourceRef, opts: Inde
   const idx: SampleIndex = { parents: new Map(), shapes: new Map(), siblings: new Map(), ...(source ? { source } : {}) };
   const paths = opts.paths ?? true;
   const siblings = opts.siblings ?? false;
-  // Siblings are a union over objects: an object with the same keys as one seen before adds nothing.
-  const keySets = new Set<string>();
   // `key` is the path joined with "/" and `len` its number of segments (a path of one empty key
   // joins to "" like the root, so the length is carried separately).
   const walk = (v: JsonValue, key: string, len: number, depth: number): void => {
@@ -63,19 +61,11 @@ export function indexSamples(values: JsonValue[], source?: SourceRef, opts: Inde
     if (v && typeof v === 'object') {
       if (paths && len && idx.shapes.get(key) !== 'array') idx.shapes.set(key, 'object');
       const keys = Object.keys(v);
-      // (An empty object adds nothing, and its key list would join like [""].)
-      if (siblings && keys.length && keys.length <= 200) {
-        // The joined keys name the key list, unless a key holds "\0" (["a\0b"] and ["a", "b"] join
-        // alike): such lists are never skipped or recorded.
-        let id: string | undefined = keys.join('\0');
-        for (const k of keys) if (k.includes('\0')) id = undefined;
-        if (id === undefined || !keySets.has(id)) {
-          if (id !== undefined) keySets.add(id);
-          for (const k of keys) {
-            let sib = idx.siblings.get(k);
-            if (!sib) idx.siblings.set(k, (sib = new Set<string>()));
-            for (const o of keys) if (o !== k) sib.add(o);
-          }
+      if (siblings && keys.length <= 200) {
+        for (const k of keys) {
+          let sib = idx.siblings.get(k);
+          if (!sib) idx.siblings.set(k, (sib = new Set<string>()));
+          for (const o of keys) if (o !== k) sib.add(o);
         }
       }
       for (const k of keys) {

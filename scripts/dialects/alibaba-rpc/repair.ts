@@ -82,11 +82,10 @@ export class Vocabulary {
    * are not words of their own).
    */
   count(word: string): number {
-    // The table lower-cases ASCII itself; anything else goes through toLowerCase as before.
-    const k = isAscii(word) ? word : word.toLowerCase();
+    const k = word.toLowerCase();
     const raw = this.words.count(k);
     if (!raw) return 0;
-    return Math.max(0, raw - (this.fragmentCounts().get(k.toLowerCase()) ?? 0));
+    return Math.max(0, raw - (this.fragmentCounts().get(k) ?? 0));
   }
 
   private fragmentCounts(): Map<string, number> {
@@ -112,11 +111,6 @@ export class Vocabulary {
   knows(word: string): boolean {
     return this.isIdentifier(word) || this.count(word) >= 2;
   }
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
-  return true;
 }
 
 /** A line where a t/f ligature may have left a gap ("t he", "Creat e"). */

@@ -201,9 +201,10 @@ describe('indexSamples', () => {
     expect([...wide.siblings.get('E')!]).toEqual(['C']);
   });
 
-  it('regression: a key holding "\\0" does not hide another object\'s key set (the skip of repeated key sets, 972f461)', () => {
-    // Objects whose key lists joined with "\0" were seen before are skipped; the keys ["a\0b"] and
-    // ["a", "b"] join alike, so {"a\u0000b": …} (a JSON sample may print that escape) hid {a, b}.
+  it('regression: a key holding "\\0" does not hide another object\'s key set (972f461 skipped repeated key sets)', () => {
+    // 972f461 skipped objects whose key lists, joined with "\0", were seen before; the keys
+    // ["a\0b"] and ["a", "b"] join alike, so {"a\u0000b": …} (a JSON sample may print that escape)
+    // hid {a, b}. The skip saved ~8 ms at 100× and is gone; this pins the behaviour.
     const values = [JSON.parse('{"a\\u0000b": 1}'), { a: 1, b: 2 }, { x: { 'a\0b': 1, c: 2 } }, { x: { a: 1, 'b\0c': 2 } }] as JsonValue[];
     const wide = indexSamples(values, undefined, { paths: false, siblings: true });
     expect([...wide.siblings.get('a')!].sort()).toEqual(['b', 'b\0c']);
