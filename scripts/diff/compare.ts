@@ -52,3 +52,19 @@ export function tightened(b: Json, r: Json): string[] {
   if (typeof r.pattern === 'string' && r.pattern !== b.pattern) out.push(`pattern ${JSON.stringify(b.pattern ?? '(none)')} -> ${JSON.stringify(r.pattern)}`);
   return out;
 }
+
+/**
+ * The enum as a whole: values the revision now restricts to where the base enumerated none
+ * (`added`), or the base's values where the revision no longer enumerates any (`removed`). A side
+ * with `const` is left out: constants are filled in by generated clients (see enumOf).
+ */
+export function enumIntroduced(b: Json, r: Json): unknown[] {
+  const be = enumOf(b);
+  const re = enumOf(r);
+  if (be || !re || b.const !== undefined || r.const !== undefined) return [];
+  return re;
+}
+
+export function enumDropped(b: Json, r: Json): unknown[] {
+  return enumIntroduced(r, b);
+}
