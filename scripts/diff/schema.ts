@@ -129,14 +129,16 @@ function identity(at: SchemaAt): number {
   return id;
 }
 
-/** `string`, `integer`, `string|null` … or undefined when the schema does not say. */
+/**
+ * `string`, `integer`, `string|null` … or undefined when the schema does not say. OpenAPI 3.0's
+ * `nullable: true` reads as 3.1's `type: [..., "null"]`, so a 3.0 -> 3.1 migration is no change.
+ */
 export function typeOf(s: Json): string | undefined {
   const t = s.type;
-  if (Array.isArray(t)) return [...t].map(String).sort().join('|');
-  if (typeof t === 'string') return t;
-  if (isObject(s.properties)) return 'object';
-  if (s.items !== undefined) return 'array';
-  return undefined;
+  const types = Array.isArray(t) ? t.map(String) : typeof t === 'string' ? [t] : isObject(s.properties) ? ['object'] : s.items !== undefined ? ['array'] : [];
+  if (!types.length) return undefined;
+  if (s.nullable === true && !types.includes('null')) types.push('null');
+  return [...new Set(types)].sort().join('|');
 }
 
 /**
