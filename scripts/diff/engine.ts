@@ -176,9 +176,13 @@ function mergeParams(members: Found[], where: string, operationCount: number): R
     else if (k === 'status') out[k] = [...list].sort(statusOrder).join(', ');
     else out[k] = [...list].sort().join(', ');
   }
-  if (values.has('property')) {
-    const path = definitionPath(where);
-    if (path !== undefined) out.property = path;
+  const props = values.get('property');
+  const path = props ? definitionPath(where) : undefined;
+  if (props && path !== undefined) {
+    // A whole component reached as a property (`kind: {$ref: Kind}`): name the property too.
+    const last = new Set(props.map((v) => v.slice(v.lastIndexOf('.') + 1)));
+    const name = [...last][0];
+    out.property = !path.includes('.') && !path.includes('[') && last.size === 1 && name !== path && !name.startsWith('(') ? `${name} (${path})` : path;
   }
   return out;
 }
