@@ -93,7 +93,8 @@ function children(doc: Json, at: SchemaAt): Child[] {
   // Alternatives are not properties: one present in one version only is not reported (walkSchemas).
   for (const kw of ['oneOf', 'anyOf'] as const) {
     const list = s[kw];
-    if (!Array.isArray(list)) continue;
+    // alternatives that only list values are compared as the schema's enum (enumOf)
+    if (!Array.isArray(list) || enumOf(s) !== undefined) continue;
     list.forEach((m, i) => {
       const c = schemaAt(doc, m, `${p}/${kw}/${i}`);
       if (!c) return;
@@ -170,6 +171,7 @@ function identity(at: SchemaAt): number {
  */
 export function typeOf(s: Json): string | undefined {
   const t = s.type;
+  if (typeof t === 'string' && s.nullable !== true) return t;
   const types = Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : typeof t === 'string' ? [t] : isObject(s.properties) ? ['object'] : s.items !== undefined ? ['array'] : [];
   if (!types.length) return undefined;
   if (s.nullable === true && !types.includes('null')) types.push('null');
@@ -177,12 +179,33 @@ export function typeOf(s: Json): string | undefined {
 }
 
 /**
- * The enumerated values. `const` is deliberately not an enum here: generated clients fill constants
+ * The enumerated values (`enum`, or inline alternatives that each list values). A `const` of the
+ * schema itself is deliberately not an enum here: generated clients fill constants
  * themselves (Alibaba `Action`, `Version`), so a new constant is not something callers send wrong;
  * a new API version is reported once by `api-version-changed`.
  */
 export function enumOf(s: Json): unknown[] | undefined {
-  return Array.isArray(s.enum) ? s.enum : undefined;
+  if (Array.isArray(s.enum)) return s.enum;
+  // Values listed as alternatives (`oneOf: [{enum: [a]}, {const: b}]`, inline) are an enum too.
+  for (const kw of ['oneOf', 'anyOf'] as const) {
+    const list = s[kw];
+    if (!Array.isArray(list) || !list.length) continue;
+    const values: unknown[] = [];
+    for (const m of list) {
+      if (!isObject(m) || m.$ref !== undefined) return undefined;
+      if (Array.isArray(m.enum)) values.push(...m.enum);
+      else if (m.const !== undefined) values.push(m.const);
+      else return undefined;
+    }
+    const seen = new Set<string>();
+    return values.filter((v) => !seen.has(canonical(v)) && !!seen.add(canonical(v)));
+  }
+  return undefined;
+}
+
+/** Alternatives whose values enumOf cannot list (refs, objects): the schema's enum is unknown. */
+export function opaqueAlternatives(s: Json): boolean {
+  return (Array.isArray(s.oneOf) || Array.isArray(s.anyOf)) && enumOf(s) === undefined;
 }
 
 /** The schema with every local `$ref` inlined (cycles cut), as canonical JSON. */

@@ -165,6 +165,9 @@ describe('refspec diff', () => {
       ['broken.yaml', 'openapi: 3.1.0\npaths: {a: [\n', /broken\.yaml: not valid YAML or JSON/],
       ['notes.docx', 'x', /notes\.docx: expected a spec \(\.yaml, \.yml, \.json\) or a manual/],
       ['empty.txt', '', /empty\.txt: file is empty$/],
+      ['cut.json', '{"openapi": "3.0.3", "paths": {"/a": {"get": ', /cut\.json: not valid YAML or JSON/],
+      ['paths-list.json', '{"openapi": "3.1.0", "paths": []}', /paths-list\.json: "paths" is not an object$/],
+      ['number.yaml', 'openapi: 3.0\npaths: {}\n', /number\.yaml: not an OpenAPI 3 document/],
     ];
     for (const [name, content, message] of cases) {
       it(name, async () => {

@@ -95,6 +95,20 @@ describe('diff on documents of any shape', () => {
     ]);
   });
 
+  it('values listed as alternatives (oneOf of const / enum) are compared as an enum', () => {
+    const base = shapes31();
+    const r = shapes31() as any;
+    r.components.schemas.Kind = { type: 'string', oneOf: [{ const: 'dog' }, { const: 'cat' }, { enum: ['bird', 'fish'] }] };
+    expect(diff(base, r).changes.map(row)).toEqual([
+      'warning response-property-enum-value-added #/components/schemas/Kind: response 200, 201 property kind (Kind) has new value(s) "fish" | GET /pets/{petId}, createPet, getOwner, listPets',
+      'info request-property-enum-value-added #/components/schemas/Kind: request property kind (Kind) accepts new value(s) "fish" | createPet, updatePet',
+      'info request-parameter-enum-value-added listPets: query parameter kind accepts new value(s) "fish"',
+    ]);
+    // alternatives behind refs cannot be read as values: no claim that the enum went away
+    r.components.schemas.Kind = { oneOf: [{ $ref: '#/components/schemas/Tag' }] };
+    expect(diff(base, r).changes.filter((c) => /enum/.test(c.id))).toEqual([]);
+  });
+
   it('unnamed alternatives pair by position only while their number is unchanged', () => {
     const base = shapes30();
     const r = shapes30() as any;
