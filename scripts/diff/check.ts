@@ -162,13 +162,25 @@ export function parameterSchemaCheck(c: { id: string; level: Level; compare: (ba
 
 type Side = 'request' | 'response';
 
+type SideNode = { op: OperationDiff; node: SchemaNode; label: Record<string, string | number> };
+
+/** Per structural diff, the node list of each side: listed once, read by every property check. */
+const sideCache = new WeakMap<SpecDiff, Record<Side, SideNode[] | undefined>>();
+
 /** Nodes of one side with the message values naming them (`property`, plus `status` for responses). */
-function* sideNodes(d: SpecDiff, side: Side): Generator<{ op: OperationDiff; node: SchemaNode; label: Record<string, string | number> }> {
+function sideNodes(d: SpecDiff, side: Side): SideNode[] {
+  let cached = sideCache.get(d);
+  if (!cached) sideCache.set(d, (cached = { request: undefined, response: undefined }));
+  const hit = cached[side];
+  if (hit) return hit;
+  const list: SideNode[] = [];
   if (side === 'request') {
-    for (const { op, node } of requestNodes(d)) yield { op, node, label: { property: nodePath(node) } };
+    for (const { op, node } of requestNodes(d)) list.push({ op, node, label: { property: nodePath(node) } });
   } else {
-    for (const { op, response, node } of responseNodes(d)) yield { op, node, label: { property: responseLabel(node), status: response.status } };
+    for (const { op, response, node } of responseNodes(d)) list.push({ op, node, label: { property: responseLabel(node), status: response.status } });
   }
+  cached[side] = list;
+  return list;
 }
 
 /**
@@ -181,7 +193,7 @@ export function propertyCheck(c: { id: string; level: Level; side: Side; when: (
     level: c.level,
     scope: 'definition',
     run: (d) =>
-      [...sideNodes(d, c.side)].flatMap(({ op, node, label }) => {
+      sideNodes(d, c.side).flatMap(({ op, node, label }) => {
         if (node.depth === 0 || !c.when(node)) return [];
         return [
           {
@@ -206,7 +218,7 @@ export function propertySchemaCheck(c: { id: string; level: Level; side: Side; c
     level: c.level,
     scope: 'definition',
     run: (d) =>
-      [...sideNodes(d, c.side)].flatMap(({ op, node, label }) => {
+      sideNodes(d, c.side).flatMap(({ op, node, label }) => {
         if (!both(node)) return [];
         const extra = c.compare(node.base.schema, node.revision.schema);
         if (!extra) return [];
