@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { diffSpecs } from '../diff/engine.ts';
+import { diffSpecs, expandResult } from '../diff/engine.ts';
 import { loadInput } from '../diff/load.ts';
 import { formatText } from '../diff/format/text.ts';
 import { formatMarkdown } from '../diff/format/markdown.ts';
@@ -7,8 +7,9 @@ import { formatJson } from '../diff/format/json.ts';
 import { EXIT, Progress, UsageError, type GlobalFlags } from './io.ts';
 
 export const usage =
-  'refspec diff <base> <revision> [--format text|markdown|json] [--fail-on breaking|warning] [--heading TEXT]\n' +
-  '  <base>/<revision>: spec (.yaml/.yml/.json), manual (.txt/.pdf, built on the fly), or path@git-revision';
+  'refspec diff <base> <revision> [--format text|markdown|json] [--fail-on breaking|warning] [--heading TEXT] [--expand]\n' +
+  '  <base>/<revision>: spec (.yaml/.yml/.json), manual (.txt/.pdf, built on the fly), or path@git-revision\n' +
+  '  --expand: one change per operation (a change to a shared component is otherwise reported once)';
 
 export async function diff(argv: string[], flags: GlobalFlags): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -18,6 +19,7 @@ export async function diff(argv: string[], flags: GlobalFlags): Promise<number> 
       format: { type: 'string', default: 'text' },
       'fail-on': { type: 'string' },
       heading: { type: 'string' },
+      expand: { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 2) throw new UsageError(usage);
@@ -30,7 +32,8 @@ export async function diff(argv: string[], flags: GlobalFlags): Promise<number> 
   const progress = new Progress(flags);
   const onStage = (label: string, stage: string) => progress.stage(label, stage);
   const [base, revision] = await Promise.all([loadInput(positionals[0], { onStage }), loadInput(positionals[1], { onStage })]);
-  const result = diffSpecs(base, revision);
+  const grouped = diffSpecs(base, revision);
+  const result = values.expand ? expandResult(grouped) : grouped;
   const text =
     format === 'json' ? formatJson(result) : format === 'markdown' ? formatMarkdown(result, { heading: values.heading }) : formatText(result);
   process.stdout.write(text);

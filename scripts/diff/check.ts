@@ -24,10 +24,22 @@ export interface Finding {
   params: Record<string, string | number>;
 }
 
+/**
+ * `operation`: the change is to the operation itself (an operation, parameter, body or status
+ * added / removed / renamed): always reported per operation. `definition`: the change is to the
+ * content of the thing at the finding's location (a schema, a parameter object, a request body
+ * or response object, a security requirement); when that thing lives outside the operation — in
+ * `components`, a path-level parameter list, the document's `security` — the operations using it
+ * are reported together as one change (engine.ts).
+ */
+export type Scope = 'operation' | 'definition';
+
 export interface Check {
   /** Stable kebab-case id; also the file name and the key of its message template. */
   id: string;
   level: Level;
+  /** Default `operation`. */
+  scope?: Scope;
   run(diff: SpecDiff): Finding[];
 }
 
@@ -113,6 +125,7 @@ export function parameterCheck(c: {
   return defineCheck({
     id: c.id,
     level: c.level,
+    scope: 'definition',
     run: (d) =>
       [...paramPairs(d)]
         .filter(({ pair }) => c.when(pair.base, pair.revision))
@@ -128,12 +141,13 @@ export function parameterCheck(c: {
 /**
  * A check comparing the (dereferenced) schemas of every parameter present in both versions with
  * a compare function from compare.ts. Parameters without a schema on either side are skipped.
- * Located at the parameters' schema slots.
+ * Located where the schemas are defined (the parameter's schema slot, or the component it refers to).
  */
 export function parameterSchemaCheck(c: { id: string; level: Level; compare: (base: Json, revision: Json) => Extra }): Check {
   return defineCheck({
     id: c.id,
     level: c.level,
+    scope: 'definition',
     run: (d) =>
       [...paramPairs(d)].flatMap(({ op, pair }) => {
         const b = pair.base.schema;
@@ -141,20 +155,32 @@ export function parameterSchemaCheck(c: { id: string; level: Level; compare: (ba
         if (!b || !r) return [];
         const extra = c.compare(b.schema, r.schema);
         if (!extra) return [];
-        return [{ operation: op.revision.name, base: b.pointer, revision: r.pointer, params: paramFindingParams(op, pair, extra) }];
+        return [{ operation: op.revision.name, base: b.resolved, revision: r.resolved, params: paramFindingParams(op, pair, extra) }];
       }),
   });
 }
 
 type Side = 'request' | 'response';
 
+type SideNode = { op: OperationDiff; node: SchemaNode; label: Record<string, string | number> };
+
+/** Per structural diff, the node list of each side: listed once, read by every property check. */
+const sideCache = new WeakMap<SpecDiff, Record<Side, SideNode[] | undefined>>();
+
 /** Nodes of one side with the message values naming them (`property`, plus `status` for responses). */
-function* sideNodes(d: SpecDiff, side: Side): Generator<{ op: OperationDiff; node: SchemaNode; label: Record<string, string | number> }> {
+function sideNodes(d: SpecDiff, side: Side): SideNode[] {
+  let cached = sideCache.get(d);
+  if (!cached) sideCache.set(d, (cached = { request: undefined, response: undefined }));
+  const hit = cached[side];
+  if (hit) return hit;
+  const list: SideNode[] = [];
   if (side === 'request') {
-    for (const { op, node } of requestNodes(d)) yield { op, node, label: { property: nodePath(node) } };
+    for (const { op, node } of requestNodes(d)) list.push({ op, node, label: { property: nodePath(node) } });
   } else {
-    for (const { op, response, node } of responseNodes(d)) yield { op, node, label: { property: responseLabel(node), status: response.status } };
+    for (const { op, response, node } of responseNodes(d)) list.push({ op, node, label: { property: responseLabel(node), status: response.status } });
   }
+  cached[side] = list;
+  return list;
 }
 
 /**
@@ -165,8 +191,9 @@ export function propertyCheck(c: { id: string; level: Level; side: Side; when: (
   return defineCheck({
     id: c.id,
     level: c.level,
+    scope: 'definition',
     run: (d) =>
-      [...sideNodes(d, c.side)].flatMap(({ op, node, label }) => {
+      sideNodes(d, c.side).flatMap(({ op, node, label }) => {
         if (node.depth === 0 || !c.when(node)) return [];
         return [
           {
@@ -182,18 +209,20 @@ export function propertyCheck(c: { id: string; level: Level; side: Side; when: (
 
 /**
  * A check comparing the schemas of every request or response schema node (roots included) present
- * in both versions with a compare function from compare.ts.
+ * in both versions with a compare function from compare.ts. Located where the schemas are defined
+ * (behind a `$ref`: the component), so a change to a shared schema has one location.
  */
 export function propertySchemaCheck(c: { id: string; level: Level; side: Side; compare: (base: Json, revision: Json) => Extra }): Check {
   return defineCheck({
     id: c.id,
     level: c.level,
+    scope: 'definition',
     run: (d) =>
-      [...sideNodes(d, c.side)].flatMap(({ op, node, label }) => {
+      sideNodes(d, c.side).flatMap(({ op, node, label }) => {
         if (!both(node)) return [];
         const extra = c.compare(node.base.schema, node.revision.schema);
         if (!extra) return [];
-        return [{ operation: op.revision.name, base: node.base.pointer, revision: node.revision.pointer, params: { ...opParams(op), ...label, ...extra } }];
+        return [{ operation: op.revision.name, base: node.base.resolved, revision: node.revision.resolved, params: { ...opParams(op), ...label, ...extra } }];
       }),
   });
 }

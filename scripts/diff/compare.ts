@@ -1,6 +1,6 @@
 /** Small comparisons of two schema objects, shared by the parameter and property checks. */
 import { canonical } from './pointer.ts';
-import { enumOf, typeOf } from './schema.ts';
+import { enumOf, opaqueAlternatives, typeOf } from './schema.ts';
 import type { Json } from './types.ts';
 
 export function typeChange(b: Json, r: Json): { from: string; to: string } | undefined {
@@ -51,4 +51,21 @@ export function tightened(b: Json, r: Json): string[] {
   }
   if (typeof r.pattern === 'string' && r.pattern !== b.pattern) out.push(`pattern ${JSON.stringify(b.pattern ?? '(none)')} -> ${JSON.stringify(r.pattern)}`);
   return out;
+}
+
+/**
+ * The enum as a whole: values the revision now restricts to where the base enumerated none
+ * (`added`), or the base's values where the revision no longer enumerates any (`removed`). A side
+ * with `const` is left out: constants are filled in by generated clients (see enumOf); so is a base
+ * whose alternatives enumOf cannot read (the values may have been there, behind a `$ref`).
+ */
+export function enumIntroduced(b: Json, r: Json): unknown[] {
+  const be = enumOf(b);
+  const re = enumOf(r);
+  if (be || !re || b.const !== undefined || r.const !== undefined || opaqueAlternatives(b)) return [];
+  return re;
+}
+
+export function enumDropped(b: Json, r: Json): unknown[] {
+  return enumIntroduced(r, b);
 }

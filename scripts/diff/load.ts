@@ -51,17 +51,29 @@ async function readBytes(ref: InputRef): Promise<Buffer> {
   });
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parse spec text; refuse anything that is not an OpenAPI 3 document. */
 export function parseSpec(label: string, text: string): Json {
   if (!text.trim()) throw new InputError(label, 'file is empty');
   if (text.includes('\u0000')) throw new InputError(label, 'binary file, not an OpenAPI document');
-  let doc: unknown;
-  try {
-    // js-yaml with the YAML 1.2 core schema (no timestamps: `2020-01-11` stays a string, as the
-    // `yaml` package that writes our specs reads it) parses a 0.5 MB spec about 3x faster.
-    doc = load(text, { schema: CORE_SCHEMA, filename: label });
-  } catch (err) {
-    throw new InputError(label, `not valid YAML or JSON (${(err as Error).message.split('\n')[0]})`);
+  // JSON documents (most large published descriptions) parse several times faster with JSON.parse;
+  // anything it refuses goes to the YAML parser, which reads JSON too and names the problem.
+  let doc: unknown = /^\s*\{/.test(text) ? parseJson(text) : undefined;
+  if (doc === undefined) {
+    try {
+      // js-yaml with the YAML 1.2 core schema (no timestamps: `2020-01-11` stays a string, as the
+      // `yaml` package that writes our specs reads it) parses a 0.5 MB spec about 3x faster.
+      doc = load(text, { schema: CORE_SCHEMA, filename: label });
+    } catch (err) {
+      throw new InputError(label, `not valid YAML or JSON (${(err as Error).message.split('\n')[0]})`);
+    }
   }
   if (!isObject(doc) || typeof doc.openapi !== 'string' || !/^3\./.test(doc.openapi)) {
     throw new InputError(label, 'not an OpenAPI 3 document (no "openapi: 3.x" field)');

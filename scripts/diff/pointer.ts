@@ -20,9 +20,21 @@ export function at(doc: unknown, pointer: string): unknown {
   let cur: unknown = doc;
   for (const raw of pointer.slice(2).split('/')) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[unesc(raw)];
+    const o = cur as Record<string, unknown>;
+    const key = unesc(raw);
+    // A `$ref` is a URI fragment, so `{id}` may come percent-encoded (`%7Bid%7D`); our own
+    // pointers are not encoded, so the key as written wins.
+    cur = Object.hasOwn(o, key) ? o[key] : raw.includes('%') ? o[unesc(decodeOrSelf(raw))] : undefined;
   }
   return cur;
+}
+
+function decodeOrSelf(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 export function isObject(v: unknown): v is Json {

@@ -21,6 +21,12 @@ import requestParameterBecameRequired from './checks/request-parameter-became-re
 import requestParameterConstraintTightened from './checks/request-parameter-constraint-tightened.ts';
 import requestParameterDefaultChanged from './checks/request-parameter-default-changed.ts';
 import requestParameterDeprecated from './checks/request-parameter-deprecated.ts';
+import requestParameterEnumAdded from './checks/request-parameter-enum-added.ts';
+import requestParameterEnumRemoved from './checks/request-parameter-enum-removed.ts';
+import requestPropertyEnumAdded from './checks/request-property-enum-added.ts';
+import requestPropertyEnumRemoved from './checks/request-property-enum-removed.ts';
+import responsePropertyEnumAdded from './checks/response-property-enum-added.ts';
+import responsePropertyEnumRemoved from './checks/response-property-enum-removed.ts';
 import requestParameterEnumValueAdded from './checks/request-parameter-enum-value-added.ts';
 import requestParameterEnumValueRemoved from './checks/request-parameter-enum-value-removed.ts';
 import requestParameterFormatChanged from './checks/request-parameter-format-changed.ts';
@@ -79,6 +85,8 @@ export const checks: readonly Check[] = [
   requestParameterConstraintTightened,
   requestParameterDefaultChanged,
   requestParameterDeprecated,
+  requestParameterEnumAdded,
+  requestParameterEnumRemoved,
   requestParameterEnumValueAdded,
   requestParameterEnumValueRemoved,
   requestParameterFormatChanged,
@@ -91,6 +99,8 @@ export const checks: readonly Check[] = [
   requestPropertyAdded,
   requestPropertyBecameOptional,
   requestPropertyBecameRequired,
+  requestPropertyEnumAdded,
+  requestPropertyEnumRemoved,
   requestPropertyEnumValueAdded,
   requestPropertyEnumValueRemoved,
   requestPropertyRemoved,
@@ -101,6 +111,8 @@ export const checks: readonly Check[] = [
   responsePropertyAdded,
   responsePropertyBecameOptional,
   responsePropertyBecameRequired,
+  responsePropertyEnumAdded,
+  responsePropertyEnumRemoved,
   responsePropertyEnumValueAdded,
   responsePropertyEnumValueRemoved,
   responsePropertyFormatChanged,

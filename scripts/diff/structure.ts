@@ -157,12 +157,10 @@ export function collectParameters(doc: Json, op: OpView): Map<string, ParamView>
       if (!r || typeof r.node.name !== 'string' || typeof r.node.in !== 'string') return;
       const p = r.node;
       const key = `${p.in}:${p.name}`;
+      const style = typeof p.style === 'string' ? p.style : '';
+      const explode = typeof p.explode === 'boolean' ? String(p.explode) : '';
       const serialization =
-        typeof p['x-refspec-serialization'] === 'string'
-          ? (p['x-refspec-serialization'] as string)
-          : p.style !== undefined || p.explode !== undefined
-            ? `${String(p.style ?? '')}/${String(p.explode ?? '')}`
-            : '';
+        typeof p['x-refspec-serialization'] === 'string' ? (p['x-refspec-serialization'] as string) : style || explode ? `${style}/${explode}` : '';
       out.set(key, {
         key,
         name: p.name as string,

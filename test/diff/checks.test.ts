@@ -66,6 +66,12 @@ const cases: Record<string, Expected[]> = {
   'request-parameter-enum-value-added': [
     { id: 'request-parameter-enum-value-added', level: 'info', operation: 'DescribeThings', location: both(`${DESCRIBE}/parameters/1/schema`) },
   ],
+  'request-parameter-enum-removed': [
+    { id: 'request-parameter-enum-removed', level: 'info', operation: 'DescribeThings', location: both(`${DESCRIBE}/parameters/1/schema`) },
+  ],
+  'request-parameter-enum-added': [
+    { id: 'request-parameter-enum-added', level: 'breaking', operation: 'DescribeThings', location: both('#/components/parameters/RegionId/schema') },
+  ],
   'request-parameter-default-changed': [
     { id: 'request-parameter-default-changed', level: 'warning', operation: 'DescribeThings', location: both(`${DESCRIBE}/parameters/1/schema`) },
   ],
@@ -119,6 +125,12 @@ const cases: Record<string, Expected[]> = {
   ],
   'request-property-enum-value-removed': [
     { id: 'request-property-enum-value-removed', level: 'breaking', operation: 'UpdateThing', location: both('#/components/schemas/ThingInput/properties/Mode') },
+  ],
+  'request-property-enum-removed': [
+    { id: 'request-property-enum-removed', level: 'info', operation: 'UpdateThing', location: both('#/components/schemas/ThingInput/properties/Mode') },
+  ],
+  'request-property-enum-added': [
+    { id: 'request-property-enum-added', level: 'breaking', operation: 'UpdateThing', location: both('#/components/schemas/ThingInput/properties/Name') },
   ],
   'response-success-status-removed': [
     { id: 'response-success-status-removed', level: 'breaking', operation: 'UpdateThing', location: { base: `${UPDATE}/responses/202` } },
@@ -176,6 +188,12 @@ const cases: Record<string, Expected[]> = {
   ],
   'response-property-enum-value-removed': [
     { id: 'response-property-enum-value-removed', level: 'info', operation: 'DescribeThings', location: both('#/components/schemas/ThingSummary/properties/Status') },
+  ],
+  'response-property-enum-removed': [
+    { id: 'response-property-enum-removed', level: 'breaking', operation: 'DescribeThings', location: both('#/components/schemas/ThingSummary/properties/Status') },
+  ],
+  'response-property-enum-added': [
+    { id: 'response-property-enum-added', level: 'info', operation: 'UpdateThing', location: both('#/components/schemas/Thing/properties/Size') },
   ],
   'security-scheme-removed': [{ id: 'security-scheme-removed', level: 'breaking', location: { base: '#/components/securitySchemes/Basic' } }],
   'security-scheme-added': [{ id: 'security-scheme-added', level: 'info', location: { revision: '#/components/securitySchemes/Basic' } }],
@@ -235,6 +253,9 @@ describe('diff checks: one fixture pair per check', () => {
       ['security-scheme-added', 'security-scheme-removed'],
       ['response-property-enum-value-added', 'response-property-enum-value-removed'],
       ['request-parameter-enum-value-added', 'request-parameter-enum-value-removed'],
+      ['request-parameter-enum-removed', 'request-parameter-enum-added'],
+      ['request-property-enum-removed', 'request-property-enum-added'],
+      ['response-property-enum-removed', 'response-property-enum-added'],
     ];
     for (const [fixture, opposite] of swaps) {
       const { base, revision } = loadPair(fixture);

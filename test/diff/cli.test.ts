@@ -88,6 +88,30 @@ describe('refspec diff', () => {
     expect(r.stdout).toMatch(/^## Manual 2\n\n1 breaking change, 0 warnings, 0 other changes\.\n\n### Breaking changes\n\n- `DescribeThings`: query parameter PageSize became required \(`request-parameter-became-required`\)\n$/);
   });
 
+  it('a change to a shared schema is one change; --expand lists it per operation and status', async () => {
+    // UpdateThing answers 200 and 202 with the same components/schemas/Thing; the revision drops Thing.Size
+    const twice = readFixture('request-property-removed/base.yaml').replace(
+      "'202': {description: Accepted}",
+      "'202': {description: Accepted, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}",
+    );
+    const a = join(tmp, 'shared-a.yaml');
+    const b = join(tmp, 'shared-b.yaml');
+    writeFileSync(a, twice);
+    writeFileSync(b, twice.replace('        Size: {type: integer, format: int32}\n', ''));
+    const grouped = await run([a, b]);
+    expect(grouped.stdout).toContain('1 breaking change, 0 warnings, 0 other changes\n');
+    expect(grouped.stdout).toContain('\nUpdateThing\n  BREAKING response 200, 202 property Thing.Size was removed  [response-property-removed]\n');
+    const expanded = await run([a, b, '--expand']);
+    expect(expanded.stdout).toContain('2 breaking changes, 0 warnings, 0 other changes\n');
+    expect(expanded.stdout).toContain('  BREAKING response 200 property Size was removed  [response-property-removed]\n');
+    expect(expanded.stdout).toContain('  BREAKING response 202 property Size was removed  [response-property-removed]\n');
+    const j = JSON.parse((await run([a, b, '--json'])).stdout);
+    expect(j.changes).toHaveLength(1);
+    expect(j.changes[0]).toMatchObject({ operation: 'UpdateThing', shared: '#/components/schemas/Thing', affects: [{ status: '200' }, { status: '202' }] });
+    expect(JSON.parse((await run([a, b, '--json', '--expand'])).stdout).changes).toHaveLength(2);
+    expect((await run([a, b, '--expand', '--fail-on', 'breaking'])).code).toBe(1);
+  });
+
   it('exit codes reach the shell', () => {
     expect(spawn([base, rev, '--fail-on', 'breaking']).code).toBe(1);
     const bad = spawn([join(FX, 'nope.yaml'), rev, '--quiet']);
@@ -141,6 +165,9 @@ describe('refspec diff', () => {
       ['broken.yaml', 'openapi: 3.1.0\npaths: {a: [\n', /broken\.yaml: not valid YAML or JSON/],
       ['notes.docx', 'x', /notes\.docx: expected a spec \(\.yaml, \.yml, \.json\) or a manual/],
       ['empty.txt', '', /empty\.txt: file is empty$/],
+      ['cut.json', '{"openapi": "3.0.3", "paths": {"/a": {"get": ', /cut\.json: not valid YAML or JSON/],
+      ['paths-list.json', '{"openapi": "3.1.0", "paths": []}', /paths-list\.json: "paths" is not an object$/],
+      ['number.yaml', 'openapi: 3.0\npaths: {}\n', /number\.yaml: not an OpenAPI 3 document/],
     ];
     for (const [name, content, message] of cases) {
       it(name, async () => {

@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { diffSpecs } from '../../scripts/diff/engine.ts';
 import { checks } from '../../scripts/diff/registry.ts';
 import type { Json } from '../../scripts/diff/types.ts';
+import { shapes30, shapes31 } from './shapes.ts';
 
 const BASE = parse(readFileSync(join(import.meta.dirname, '../fixtures/diff/request-property-removed/base.yaml'), 'utf8')) as Json;
 const IDS = new Map(checks.map((c) => [c.id, c.level]));
@@ -61,21 +62,36 @@ function consistent(changes: ReturnType<typeof diffSpecs>['changes']) {
   for (const c of changes) {
     expect(IDS.get(c.id)).toBe(c.level);
     expect(c.message).not.toMatch(/\bundefined\b|\[object Object\]/);
-    expect(c.location.base ?? c.location.revision).toMatch(/^#\//);
+    // `#` itself when a damaged `$ref: '#'` made the whole document a schema
+    expect(c.location.base ?? c.location.revision).toMatch(/^#(\/|$)/);
+    // a grouped change names its definition and reaches more than one place
+    if (c.affects) {
+      expect(c.shared).toMatch(/^#(\/|$)/);
+      expect(c.affects.length).toBeGreaterThan(1);
+      for (const a of c.affects) expect(a.message).not.toMatch(/\bundefined\b|\[object Object\]/);
+    }
   }
 }
 
 describe('diff fuzz', () => {
-  it('damaged specs: no crash, self-diff empty, changes well-formed', () => {
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.array(mutation, { maxLength: 6 }), (m1, m2) => {
-        const a = mutate(BASE, m1);
-        const b = mutate(a, m2);
-        expect(diffSpecs({ label: 'a', spec: a }, { label: 'a', spec: a }).changes).toEqual([]);
-        consistent(diffSpecs({ label: 'base', spec: BASE }, { label: 'a', spec: a }).changes);
-        consistent(diffSpecs({ label: 'a', spec: a }, { label: 'b', spec: b }).changes);
-      }),
-      { numRuns: 300, seed: 20260711 },
-    );
-  });
+  const bases: [string, Json, number][] = [
+    ['fixture spec', BASE, 300],
+    // refs everywhere OpenAPI allows them, oneOf / anyOf / allOf, nullable, path-level parameters
+    ['OpenAPI 3.0 shapes', shapes30(), 150],
+    ['OpenAPI 3.1 shapes', shapes31(), 150],
+  ];
+  for (const [name, doc, numRuns] of bases) {
+    it(`damaged ${name}: no crash, self-diff empty, changes well-formed`, () => {
+      fc.assert(
+        fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.array(mutation, { maxLength: 6 }), (m1, m2) => {
+          const a = mutate(doc, m1);
+          const b = mutate(a, m2);
+          expect(diffSpecs({ label: 'a', spec: a }, { label: 'a', spec: a }).changes).toEqual([]);
+          consistent(diffSpecs({ label: 'base', spec: doc }, { label: 'a', spec: a }).changes);
+          consistent(diffSpecs({ label: 'a', spec: a }, { label: 'b', spec: b }).changes);
+        }),
+        { numRuns, seed: 20260711 },
+      );
+    });
+  }
 });

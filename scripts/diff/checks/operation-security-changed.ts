@@ -4,6 +4,7 @@ import { defineCheck, opParams } from '../check.ts';
 export default defineCheck({
   id: 'operation-security-changed',
   level: 'breaking',
+  scope: 'definition',
   run: (d) =>
     d.operations.both
       .filter((op) => op.security.base.join(' | ') !== op.security.revision.join(' | '))

@@ -5,6 +5,7 @@ import { defineCheck, opParams } from '../check.ts';
 export default defineCheck({
   id: 'request-body-media-type-removed',
   level: 'breaking',
+  scope: 'definition',
   run: (d) =>
     d.operations.both.flatMap((op) =>
       op.body.base && op.body.revision

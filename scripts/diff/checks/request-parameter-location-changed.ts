@@ -4,6 +4,7 @@ import { defineCheck, opParams } from '../check.ts';
 export default defineCheck({
   id: 'request-parameter-location-changed',
   level: 'breaking',
+  scope: 'definition',
   run: (d) =>
     d.operations.both.flatMap((op) =>
       op.params.moved.map((p) => ({

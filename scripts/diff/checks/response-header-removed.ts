@@ -3,6 +3,7 @@ import { defineCheck, opParams } from '../check.ts';
 export default defineCheck({
   id: 'response-header-removed',
   level: 'breaking',
+  scope: 'definition',
   run: (d) =>
     d.operations.both.flatMap((op) =>
       op.responses.both.flatMap((r) =>

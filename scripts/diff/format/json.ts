@@ -1,4 +1,7 @@
-/** JSON: the DiffResult as is (id, level, operation, location, message, source per change). */
+/**
+ * JSON: the DiffResult as is (id, level, operation, location, message, source per change; a change
+ * to a shared definition has `shared` and `affects` instead of `operation`).
+ */
 import type { DiffResult } from '../types.ts';
 
 export function formatJson(r: DiffResult): string {
