@@ -12,11 +12,11 @@ export function extractText(file: string, bytes: Uint8Array): SourceDocument {
   let text: string;
   // UTF-16 with a byte-order mark (what Windows tools call "Unicode"): decoded, not called binary.
   const utf16 = bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (!utf16 && looksLikeBomlessUtf16(bytes)) throw new InputError(file, 'looks like UTF-16 text without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)');
   try {
     text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
   } catch {
     if (utf16) throw new InputError(file, `${utf16.toUpperCase()} text (byte-order mark) with invalid sequences; save it as UTF-8`);
-    if (looksLikeBomlessUtf16(bytes)) throw new InputError(file, 'looks like UTF-16 text without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)');
     throw new InputError(file, 'not UTF-8 text (binary data?)');
   }
   let control = 0;
