@@ -38,7 +38,8 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
 ];
 
 export const EXIT_CODES_HELP =
-  'exit codes: 0 ok, 1 findings (lint errors, stale outputs, breaking changes with --fail-on, document warnings with --strict), 2 bad input or usage';
+  'exit codes: 0 ok, 1 findings (lint errors, stale outputs, breaking changes with --fail-on, document warnings\n' +
+  'with --strict), 2 bad input or usage, 70 internal error (a bug in refspec; REFSPEC_DEBUG=1 shows the stack)';
 
 export interface Parsed {
   values: Record<string, string | boolean | undefined>;

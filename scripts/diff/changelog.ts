@@ -85,8 +85,10 @@ export function marker(from: string, to: string): string {
 export function changelogHeader(apiName: string): string {
   return (
     `# ${apiName} changelog\n\n` +
-    'One entry per manual version, newest first, written by `npm run regen` from `refspec diff` between the\n' +
-    'previously committed spec and the one built from the new manual. Edit freely; entries are never recomputed.\n'
+    'One entry per change of the manual, newest first, written by `npm run regen` from `refspec diff` between\n' +
+    'the previously committed spec and the one built from the new manual; headed by the document version, and\n' +
+    'by a short hash of the manual\'s content when the vendor re-issued it under the same version. Edit freely;\n' +
+    'entries are never recomputed.\n'
   );
 }
 
