@@ -9,7 +9,7 @@
  *    it, so it runs on a machine that has only Node and npm.
  * When none runs, the caller skips with a loud notice, except under CI=true, where it fails.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -79,16 +79,27 @@ async function bundled(): Promise<BrowserChoice> {
   };
 }
 
+/** An executable regular file (not a folder, not a device standing in for a removed browser). */
+function executable(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function findChromium(): Promise<BrowserChoice> {
   const asked = process.env.CHROMIUM_PATH;
-  if (asked && existsSync(asked)) return { ok: true, executablePath: asked, source: 'CHROMIUM_PATH' };
+  if (asked && executable(asked)) return { ok: true, executablePath: asked, source: 'CHROMIUM_PATH' };
   if (!asked) {
-    const system = SYSTEM.find((p) => existsSync(p));
+    const system = SYSTEM.find((p) => executable(p));
     if (system) return { ok: true, executablePath: system, source: system };
   }
   const b = await bundled();
   if (b.ok) return b;
-  const tried = asked ? `CHROMIUM_PATH=${asked} does not exist` : `no ${SYSTEM.join(' or ')}`;
+  const tried = asked ? `CHROMIUM_PATH=${asked} is no executable file` : `no ${SYSTEM.join(' or ')}`;
   return { ok: false, reason: `${tried}; ${b.reason}` };
 }
 
