@@ -29,6 +29,8 @@ function errnoProblem(err: unknown): string {
       return 'is a folder, expected a file name';
     case 'ENOTDIR':
       return 'cannot write it (a parent in the path is a file, not a folder)';
+    case 'ENOENT':
+      return 'cannot write it (files cannot be created in that folder)';
     case 'ENAMETOOLONG':
       return 'cannot write it (name too long)';
     default:
