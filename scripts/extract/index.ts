@@ -53,6 +53,6 @@ export async function extractBytes(name: string, bytes: Uint8Array, opts: Extrac
   if (head.startsWith('%PDF-')) doc = await extractPdf(name, bytes, opts.pdfLimits);
   else if (/\.pdf$/i.test(name)) throw new InputError(name, 'not a PDF (no %PDF- header)');
   else doc = extractText(name, bytes);
-  doc.sha256 = createHash('sha256').update(bytes).digest('hex');
+  doc.sha256 ??= createHash('sha256').update(bytes).digest('hex');
   return doc;
 }

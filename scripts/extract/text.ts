@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { InputError, type SourceDocument, type SourceLine } from './types.ts';
 
 /** Fraction of control characters above which a "text" file is treated as binary. */
@@ -30,7 +31,14 @@ export function extractText(file: string, bytes: Uint8Array): SourceDocument {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new InputError(file, 'file has no text (only white space)');
-  return { file, kind: 'txt', lines: splitLines(text), bytes: bytes.length, ...(utf16 ? { encoding: utf16 } : {}) };
+  return {
+    file,
+    kind: 'txt',
+    lines: splitLines(text),
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    ...(utf16 ? { encoding: utf16 } : {}),
+  };
 }
 
 /** UTF-16 without a BOM: ASCII text leaves a NUL in every other byte of the first kilobytes. */
