@@ -1,73 +1,117 @@
 #!/usr/bin/env node
 /**
  * refspec command line. Stages return diagnostics; only this file turns outcomes into exit codes:
- * 0 ok, 1 problems found (lint errors, stale outputs, breaking changes with --fail-on), 2 bad input.
+ * 0 ok, 1 findings (lint errors, stale outputs, breaking changes with --fail-on, document warnings
+ * with --strict), 2 bad input or usage, 70 an internal error (a bug: one line, REFSPEC_DEBUG=1 for
+ * the stack).
  */
+import { readFileSync } from 'node:fs';
 import { InputError } from './extract/types.ts';
+import { OutputError } from './util/fs.ts';
 import { EXIT, UsageError, type GlobalFlags } from './commands/io.ts';
+import { commandHelp, mainHelp, wantsHelp, type CommandSpec } from './commands/args.ts';
+import { COMMAND_SPECS } from './commands/specs.ts';
 
 type Command = (argv: string[], flags: GlobalFlags) => Promise<number>;
 
-const commands: Record<string, { load: () => Promise<Command>; help: string }> = {
-  build: { load: async () => (await import('./commands/build.ts')).build, help: 'build a spec from a manual (.txt or .pdf)' },
-  lint: { load: async () => (await import('./commands/lint.ts')).lint, help: 'lint a spec with redocly.yaml (recommended + refspec rules)' },
-  regen: { load: async () => (await import('./commands/regen.ts')).regen, help: 'rebuild every API in sources/refspec.config.json' },
-  check: { load: async () => (await import('./commands/regen.ts')).check, help: 'fail when committed outputs are stale' },
-  generate: { load: async () => (await import('./commands/generate.ts')).generate, help: 'types, request builders, client and docs from a spec: generate <spec> -o <dir>' },
-  diff: { load: async () => (await import('./commands/diff.ts')).diff, help: 'classify changes between two specs, manuals or git revisions (--fail-on breaking)' },
+const loaders: Record<string, () => Promise<Command>> = {
+  build: async () => (await import('./commands/build.ts')).build,
+  lint: async () => (await import('./commands/lint.ts')).lint,
+  regen: async () => (await import('./commands/regen.ts')).regen,
+  check: async () => (await import('./commands/regen.ts')).check,
+  generate: async () => (await import('./commands/generate.ts')).generate,
+  diff: async () => (await import('./commands/diff.ts')).diff,
 };
 
-export function registerCommand(name: string, help: string, load: () => Promise<Command>): void {
-  commands[name] = { load, help };
+const specs = new Map<string, CommandSpec>(COMMAND_SPECS.map((s) => [s.name, s]));
+
+/** Add a command (its table and loader); used by tools that extend the CLI. */
+export function registerCommand(spec: CommandSpec, load: () => Promise<Command>): void {
+  specs.set(spec.name, spec);
+  loaders[spec.name] = load;
 }
 
-function helpText(): string {
-  const lines = ['usage: refspec <command> [options] [--quiet] [--json]', '', 'commands:'];
-  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(9)} ${c.help}`);
-  return lines.join('\n');
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
 }
+
+const GLOBAL_BEFORE = new Set(['--quiet', '-q', '--json', '--help', '-h', '--version', '-V']);
 
 export async function main(argv: string[]): Promise<number> {
-  const flags: GlobalFlags = { quiet: false, json: false };
-  const rest: string[] = [];
-  for (const a of argv) {
-    if (a === '--quiet' || a === '-q') flags.quiet = true;
-    else if (a === '--json') flags.json = true;
-    else rest.push(a);
+  const out = (s: string) => process.stdout.write(s);
+  const err = (s: string) => process.stderr.write(`${s}\n`);
+  // Global flags may come before the command name; after it, each command's parser takes them.
+  const before: string[] = [];
+  let i = 0;
+  while (i < argv.length && GLOBAL_BEFORE.has(argv[i])) before.push(argv[i++]);
+  const [name, ...rest] = argv.slice(i);
+  if (before.includes('--version') || before.includes('-V')) {
+    out(`refspec ${version()}\n`);
+    return EXIT.ok;
   }
-  if (flags.json) flags.quiet = true;
-  const [name, ...args] = rest;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${helpText()}\n`);
-    return name ? EXIT.ok : EXIT.input;
-  }
-  const cmd = commands[name];
-  if (!cmd) {
-    process.stderr.write(`refspec: unknown command "${name}"\n${helpText()}\n`);
+  const helpAsked = before.includes('--help') || before.includes('-h');
+  if (name === undefined) {
+    if (helpAsked) {
+      out(mainHelp([...specs.values()]));
+      return EXIT.ok;
+    }
+    err(`refspec: no command given; commands: ${[...specs.keys()].join(', ')} (refspec --help)`);
     return EXIT.input;
   }
+  if (name === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      out(mainHelp([...specs.values()]));
+      return EXIT.ok;
+    }
+    const s = specs.get(topic);
+    if (!s) {
+      err(`refspec: unknown command "${topic}"; commands: ${[...specs.keys()].join(', ')}`);
+      return EXIT.input;
+    }
+    out(commandHelp(s));
+    return EXIT.ok;
+  }
+  const spec = specs.get(name);
+  const load = loaders[name];
+  if (!spec || !load) {
+    err(`refspec: unknown command "${name}"; commands: ${[...specs.keys()].join(', ')} (refspec --help)`);
+    return EXIT.input;
+  }
+  if (helpAsked || wantsHelp(rest)) {
+    out(commandHelp(spec));
+    return EXIT.ok;
+  }
+  const flags: GlobalFlags = { quiet: before.includes('--quiet') || before.includes('-q'), json: before.includes('--json') };
+  // Global flags after the command are parsed by the command's table; apply them here too.
+  for (const a of rest) {
+    if (a === '--') break;
+    if (a === '--quiet' || a === '-q') flags.quiet = true;
+    if (a === '--json') flags.json = true;
+  }
+  if (flags.json) flags.quiet = true;
   try {
-    return await (await cmd.load())(args, flags);
-  } catch (err) {
-    if (err instanceof InputError) {
-      process.stderr.write(`refspec: ${err.message}\n`);
+    return await (await load())(rest, flags);
+  } catch (e) {
+    if (e instanceof InputError || e instanceof OutputError || e instanceof UsageError) {
+      err(e instanceof UsageError ? (e.message.startsWith('refspec') ? e.message : `refspec ${name}: ${e.message}`) : `refspec: ${e.message}`);
       return EXIT.input;
     }
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`refspec: ${(err as Error).message}\n`);
-      return EXIT.input;
-    }
-    process.stderr.write(`refspec: internal error: ${(err as Error).stack ?? String(err)}\n`);
-    return 70;
+    const error = e as Error;
+    const first = (error?.message ?? String(e)).split('\n')[0];
+    err(`refspec ${name}: internal error: ${first} (a bug in refspec, please report it; REFSPEC_DEBUG=1 shows the stack)`);
+    if (process.env.REFSPEC_DEBUG) err(error?.stack ?? String(e));
+    return EXIT.internal;
   }
 }
 
 const isMain = process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1]);
 if (isMain) {
   // `refspec … | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
   });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

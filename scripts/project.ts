@@ -8,6 +8,19 @@ import type { ApiConfig, RefspecConfig } from './config.ts';
 import { buildFromFile, type BuildResult } from './pipeline.ts';
 import { lintSpec, type LintResult } from './lint/index.ts';
 import { renderReport } from './report.ts';
+import type { DiffResult } from './diff/types.ts';
+
+/** How the fresh spec differs from the committed one (set by the changelog producer). */
+export interface SpecChange {
+  /** The manual's content changed (not only the toolchain). */
+  manualChanged: boolean;
+  /** Labels of the committed and the fresh manual (document version, + content hash when equal). */
+  from: string;
+  to: string;
+  result: DiffResult;
+  /** Changelog the entry goes to (manual changes only). */
+  changelog?: string;
+}
 
 export interface ApiOutputs {
   api: ApiConfig;
@@ -15,6 +28,8 @@ export interface ApiOutputs {
   lint: LintResult;
   /** project-relative path -> file content */
   files: Map<string, string>;
+  /** Set when the fresh spec differs from the committed one. */
+  change?: SpecChange;
 }
 
 /** Extra output producers (codegen, docs, changelog) register here. */

@@ -7,6 +7,7 @@ import { InputError } from '../extract/types.ts';
 import { lintSpec } from '../lint/index.ts';
 import { buildStats, renderReport } from '../report.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
+import { lossLines } from './loss.ts';
 
 export interface BuildJob {
   file: string;
@@ -16,6 +17,8 @@ export interface BuildJob {
   lintRef: string;
   /** Render the markdown report too. */
   report: boolean;
+  /** Serialise the source map too. */
+  sourceMap?: boolean;
 }
 
 export type BuildOutcome =
@@ -25,6 +28,9 @@ export type BuildOutcome =
       dialect: string;
       yaml: string;
       report?: string;
+      sourceMap?: string;
+      /** What of the manual did not reach the spec, one line per kind (loss.ts). */
+      loss: string[];
       stats: ReturnType<typeof buildStats>;
       lint: { errors: number; warnings: number };
       diagnostics: string[];
@@ -47,6 +53,8 @@ export async function buildOne(job: BuildJob): Promise<BuildOutcome> {
       dialect: result.dialect,
       yaml: result.yaml,
       report: job.report ? renderReport(job.file, result, lint) : undefined,
+      sourceMap: job.sourceMap ? `${JSON.stringify(result.sourceMap, null, 1)}\n` : undefined,
+      loss: lossLines(result.diagnostics),
       stats: buildStats(result),
       lint: { errors: lint.errors, warnings: lint.warnings },
       diagnostics: result.diagnostics.map((d) => formatDiagnostic(d)),
@@ -57,6 +65,13 @@ export async function buildOne(job: BuildJob): Promise<BuildOutcome> {
   } catch (err) {
     if (err instanceof InputError) return { ok: false, file: job.file, input: true, message: err.message, problem: err.problem, ms: performance.now() - t0 };
     const e = err as Error;
-    return { ok: false, file: job.file, input: false, message: `${job.file}: internal error: ${e?.stack ?? String(err)}`, ms: performance.now() - t0 };
+    const stack = process.env.REFSPEC_DEBUG ? `\n${e?.stack ?? ''}` : '';
+    return {
+      ok: false,
+      file: job.file,
+      input: false,
+      message: `${job.file}: internal error: ${(e?.message ?? String(err)).split('\n')[0]} (a bug in refspec, please report it; REFSPEC_DEBUG=1 shows the stack)${stack}`,
+      ms: performance.now() - t0,
+    };
   }
 }

@@ -1,76 +1,102 @@
-import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { writeFileAtomic } from '../util/fs.ts';
+import { checkDestination, isFolderPath, OutputError, writeOutputs, type OutputFile } from '../util/fs.ts';
 import { InputError } from '../extract/types.ts';
 import { buildOne, type BuildJob, type BuildOutcome } from './build-one.ts';
+import { parseCommand } from './args.ts';
+import { buildCmd } from './specs.ts';
 import { EXIT, UsageError, type GlobalFlags } from './io.ts';
-
-export const usage =
-  'refspec build <document…> [-o out.openapi.yaml | -o <dir> | --out-dir <dir>] [--report out.report.md] ' +
-  '[--dialect auto|alibaba-rpc|huawei-rest] [--max-bytes N] [--jobs N] [--diagnostics]';
 
 /** Heap ceiling of one batch worker: a manual that needs more fails alone instead of the process. */
 const WORKER_HEAP_MB = 2048;
 
+function positiveInt(value: string | undefined, flag: string, what: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n > 0)) throw new UsageError(`${flag} takes ${what} (got "${value}")`);
+  return n;
+}
+
+interface BuildFlags {
+  dialect: string;
+  maxBytes?: number;
+  diagnostics: boolean;
+  strict: boolean;
+}
+
 export async function build(argv: string[], flags: GlobalFlags): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o' },
-      'out-dir': { type: 'string' },
-      report: { type: 'string' },
-      dialect: { type: 'string', default: 'auto' },
-      'max-bytes': { type: 'string' },
-      jobs: { type: 'string', short: 'j' },
-      diagnostics: { type: 'boolean', default: false },
-    },
-  });
-  if (positionals.length === 0) throw new UsageError(usage);
-  const maxBytes = values['max-bytes'] !== undefined ? Number(values['max-bytes']) : undefined;
-  if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
-    throw new UsageError('--max-bytes takes a positive whole number of bytes');
+  const { values, positionals } = parseCommand(buildCmd, argv);
+  const str = (k: string) => values[k] as string | undefined;
+  const opts: BuildFlags = {
+    dialect: str('dialect') ?? 'auto',
+    maxBytes: positiveInt(str('max-bytes'), '--max-bytes', 'a positive whole number of bytes'),
+    diagnostics: values.diagnostics === true,
+    strict: values.strict === true,
+  };
+  const jobs = positiveInt(str('jobs'), '--jobs', 'a positive whole number');
+  const output = str('output');
+  const outDirFlag = str('out-dir');
+  if (output !== undefined && outDirFlag !== undefined) throw new UsageError('give either -o or --out-dir, not both');
+  const folderMode = positionals.length > 1 || outDirFlag !== undefined || (output !== undefined && (await isFolderPath(output)));
+  if (!folderMode) return buildSingle(positionals[0], output, str('report'), str('sourcemap'), opts, flags);
+  const outDir = outDirFlag ?? output;
+  if (!outDir) throw new UsageError('several manuals need an output folder: -o <dir> or --out-dir <dir>');
+  for (const k of ['report', 'sourcemap']) {
+    if (str(k) !== undefined) throw new UsageError(`--${k} names one file; with an output folder each manual's ${k} is written beside its spec`);
   }
-  if (positionals.length === 1 && values['out-dir'] === undefined) {
-    return buildSingle(positionals[0], values.output, values.report, values.dialect, maxBytes, values.diagnostics, flags);
-  }
-  const outDir = values['out-dir'] ?? values.output;
-  if (!outDir) throw new UsageError(`several documents need an output folder: -o <dir> or --out-dir <dir>\n${usage}`);
-  if (values.report) throw new UsageError('--report names one file; in batch mode reports are written beside each spec');
-  const jobs = values.jobs !== undefined ? Number(values.jobs) : undefined;
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError('--jobs takes a positive whole number');
-  return buildBatch(positionals, outDir, values.dialect, maxBytes, jobs, flags);
+  return buildBatch(positionals, outDir, opts, jobs, flags);
 }
 
 async function buildSingle(
   file: string,
   output: string | undefined,
   report: string | undefined,
-  dialect: string,
-  maxBytes: number | undefined,
-  showDiagnostics: boolean,
+  sourceMap: string | undefined,
+  opts: BuildFlags,
   flags: GlobalFlags,
 ): Promise<number> {
-  const r = await buildOne({ file, dialect, maxBytes, lintRef: output ?? 'spec.openapi.yaml', report: report !== undefined });
+  // Every destination is checked before the (long) build, and again when writing.
+  const destinations = [output, report, sourceMap].filter((p): p is string => p !== undefined);
+  if (new Set(destinations).size < destinations.length) throw new UsageError('-o, --report and --sourcemap must name different files');
+  for (const d of destinations) await checkDestination(d);
+  const r = await buildOne({
+    file,
+    dialect: opts.dialect,
+    maxBytes: opts.maxBytes,
+    lintRef: output ?? 'spec.openapi.yaml',
+    report: report !== undefined,
+    sourceMap: sourceMap !== undefined,
+  });
   if (!r.ok) {
     if (r.input) throw new InputError(file, r.problem ?? r.message);
     throw new Error(r.message);
   }
-  // Outputs are written only after everything succeeded: bad input never touches them.
-  if (output) await writeFileAtomic(output, r.yaml);
-  if (report && r.report !== undefined) await writeFileAtomic(report, r.report);
+  // Outputs are written only after everything succeeded, together or not at all.
+  const files: OutputFile[] = [];
+  if (output) files.push({ path: output, content: r.yaml });
+  if (report && r.report !== undefined) files.push({ path: report, content: r.report });
+  if (sourceMap && r.sourceMap !== undefined) files.push({ path: sourceMap, content: r.sourceMap });
+  await writeOutputs(files);
   if (flags.json) {
     process.stdout.write(
-      `${JSON.stringify({ file, dialect: r.dialect, stats: r.stats, lint: r.lint, diagnostics: r.diagnosticsJson, timings: r.timings }, null, 2)}\n`,
+      `${JSON.stringify({ file, dialect: r.dialect, stats: r.stats, lint: r.lint, loss: r.loss, diagnostics: r.diagnosticsJson, timings: r.timings }, null, 2)}\n`,
     );
   } else {
     if (!output) process.stdout.write(r.yaml);
-    if (showDiagnostics) for (const d of r.diagnostics) process.stderr.write(`${d}\n`);
-    if (!flags.quiet) process.stderr.write(`${summaryLine(r)}\n`);
+    if (opts.diagnostics) for (const d of r.diagnostics) process.stderr.write(`${d}\n`);
+    if (!flags.quiet) {
+      process.stderr.write(`${summaryLine(r)}\n`);
+      for (const l of r.loss) process.stderr.write(`refspec: ${r.file}: warning: ${l}\n`);
+    }
   }
-  return r.lint.errors > 0 ? EXIT.problems : EXIT.ok;
+  return exitCode(r, opts);
+}
+
+function exitCode(r: Extract<BuildOutcome, { ok: true }>, opts: BuildFlags): number {
+  if (r.lint.errors > 0) return EXIT.problems;
+  if (opts.strict && r.stats.diagnostics.error + r.stats.diagnostics.warning > 0) return EXIT.problems;
+  return EXIT.ok;
 }
 
 function summaryLine(r: Extract<BuildOutcome, { ok: true }>): string {
@@ -101,21 +127,22 @@ export function batchOutputNames(files: string[]): string[] {
  * a failure in one does not stop the others; the exit code is 2 when any document was bad input,
  * 1 when any spec has lint errors, 0 otherwise.
  */
-async function buildBatch(
-  files: string[],
-  outDir: string,
-  dialect: string,
-  maxBytes: number | undefined,
-  jobsFlag: number | undefined,
-  flags: GlobalFlags,
-): Promise<number> {
+async function buildBatch(files: string[], outDir: string, opts: BuildFlags, jobsFlag: number | undefined, flags: GlobalFlags): Promise<number> {
   const names = batchOutputNames(files);
+  const outputsOf = (i: number) => ({
+    spec: join(outDir, `${names[i]}.openapi.yaml`),
+    report: join(outDir, `${names[i]}.report.md`),
+    sourceMap: join(outDir, `${names[i]}.sourcemap.json`),
+  });
+  // A folder that cannot take the outputs is refused before any manual is built.
+  for (let i = 0; i < files.length; i++) for (const p of Object.values(outputsOf(i))) await checkDestination(p);
   const jobs: BuildJob[] = files.map((file, i) => ({
     file,
-    dialect,
-    maxBytes,
-    lintRef: join(outDir, `${names[i]}.openapi.yaml`),
+    dialect: opts.dialect,
+    maxBytes: opts.maxBytes,
+    lintRef: outputsOf(i).spec,
     report: true,
+    sourceMap: true,
   }));
   const say = (s: string) => {
     if (!flags.quiet) process.stderr.write(`${s}\n`);
@@ -132,18 +159,26 @@ async function buildBatch(
   const outcomes: BuildOutcome[] = new Array(jobs.length);
   const finish = async (i: number, r: BuildOutcome): Promise<void> => {
     if (r.ok) {
+      const o = outputsOf(i);
       try {
-        await writeFileAtomic(join(outDir, `${names[i]}.openapi.yaml`), r.yaml);
-        if (r.report !== undefined) await writeFileAtomic(join(outDir, `${names[i]}.report.md`), r.report);
+        // The spec, report and source map of one manual: together or not at all.
+        await writeOutputs([
+          { path: o.spec, content: r.yaml },
+          ...(r.report !== undefined ? [{ path: o.report, content: r.report }] : []),
+          ...(r.sourceMap !== undefined ? [{ path: o.sourceMap, content: r.sourceMap }] : []),
+        ]);
       } catch (err) {
-        r = { ok: false, file: r.file, input: false, message: `${r.file}: cannot write output: ${(err as Error).message}`, ms: r.ms };
+        const why = err instanceof OutputError ? err.message : (err as Error).message;
+        r = { ok: false, file: r.file, input: true, message: `${r.file}: output not written: ${why}`, ms: r.ms };
       }
     }
     outcomes[i] = r;
     done++;
     const tag = `[${done}/${jobs.length}]`;
-    if (r.ok) say(`${summaryLine(r).replace(/^refspec: /, `refspec: ${tag} `)} (${Math.round(r.ms)} ms)`);
-    else say(`refspec: ${tag} FAILED ${r.message.split('\n')[0]}`);
+    if (r.ok) {
+      say(`${summaryLine(r).replace(/^refspec: /, `refspec: ${tag} `)} (${Math.round(r.ms)} ms)`);
+      for (const l of r.loss) say(`refspec: ${r.file}: warning: ${l}`);
+    } else say(`refspec: ${tag} FAILED ${r.message.split('\n')[0]}`);
   };
 
   say(`refspec: building ${jobs.length} documents on ${threads} thread(s)`);
@@ -153,11 +188,11 @@ async function buildBatch(
   }
 
   const failed = outcomes.filter((o) => !o.ok);
-  const lintErrors = outcomes.filter((o) => o.ok && o.lint.errors > 0).length;
+  const lintErrors = outcomes.filter((o) => o.ok && exitCode(o, opts) !== EXIT.ok).length;
   if (flags.json) {
     const rows = outcomes.map((o, i) =>
       o.ok
-        ? { file: o.file, ok: true, output: join(outDir, `${names[i]}.openapi.yaml`), dialect: o.dialect, stats: o.stats, lint: o.lint, ms: Math.round(o.ms) }
+        ? { file: o.file, ok: true, output: outputsOf(i).spec, dialect: o.dialect, stats: o.stats, lint: o.lint, loss: o.loss, ms: Math.round(o.ms) }
         : { file: o.file, ok: false, error: o.message.split('\n')[0], ms: Math.round(o.ms) },
     );
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -165,7 +200,7 @@ async function buildBatch(
   say(
     `refspec: built ${outcomes.length - failed.length} of ${outcomes.length} documents in ${Math.round(performance.now() - t0)} ms` +
       (failed.length ? `; ${failed.length} failed: ${failed.map((f) => f.file).join(', ')}` : '') +
-      (lintErrors ? `; ${lintErrors} with lint errors` : ''),
+      (lintErrors ? `; ${lintErrors} with lint errors${opts.strict ? ' or document warnings (--strict)' : ''}` : ''),
   );
   if (failed.length) return EXIT.input;
   return lintErrors ? EXIT.problems : EXIT.ok;

@@ -14,7 +14,11 @@ export class Progress {
   }
 }
 
-/** Exit codes: 0 ok, 1 the check/diff/lint found problems, 2 bad input or usage. */
-export const EXIT = { ok: 0, problems: 1, input: 2 } as const;
+/**
+ * Exit codes: 0 ok, 1 findings (lint errors, stale outputs, breaking changes with --fail-on,
+ * document warnings with --strict), 2 bad input or usage, 70 internal error (a bug).
+ */
+export const EXIT = { ok: 0, problems: 1, input: 2, internal: 70 } as const;
 
+/** A mistake on the command line: printed as one line, exit 2. */
 export class UsageError extends Error {}

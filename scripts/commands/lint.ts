@@ -1,17 +1,35 @@
-import { readFile } from 'node:fs/promises';
+import { load, YAMLException } from 'js-yaml';
 import { InputError } from '../extract/types.ts';
 import { lintSpec } from '../lint/index.ts';
-import { EXIT, UsageError, type GlobalFlags } from './io.ts';
+import { readTextInput } from '../util/fs.ts';
+import { parseCommand } from './args.ts';
+import { lintCmd } from './specs.ts';
+import { EXIT, type GlobalFlags } from './io.ts';
 
-export const usage = 'refspec lint <spec.openapi.yaml>';
+/** Refuse what is not an OpenAPI document before the linter sees it: one line naming file and problem. */
+export function checkSpecText(file: string, text: string): void {
+  let doc: unknown;
+  try {
+    doc = load(text, { filename: file });
+  } catch (err) {
+    if (err instanceof YAMLException) {
+      const at = err.mark ? `line ${err.mark.line + 1}, column ${err.mark.column + 1}: ` : '';
+      throw new InputError(file, `not valid YAML or JSON (${at}${err.reason})`);
+    }
+    throw err;
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new InputError(file, `not an OpenAPI document (the top level is ${Array.isArray(doc) ? 'a list' : 'a single value'}, expected a mapping)`);
+  }
+  const d = doc as Record<string, unknown>;
+  if (d.openapi === undefined && d.swagger === undefined) throw new InputError(file, 'not an OpenAPI document (no "openapi" version field)');
+}
 
 export async function lint(argv: string[], flags: GlobalFlags): Promise<number> {
-  if (argv.length !== 1) throw new UsageError(usage);
-  const file = argv[0];
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new InputError(file, 'cannot read file (does it exist?)');
-  });
-  if (!text.trim()) throw new InputError(file, 'file is empty');
+  const { positionals } = parseCommand(lintCmd, argv);
+  const file = positionals[0];
+  const text = await readTextInput(file);
+  checkSpecText(file, text);
   const result = await lintSpec(text, file);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extractText } from './text.ts';
 import { extractPdf, type PdfLimits } from './pdf.ts';
@@ -48,7 +49,10 @@ export async function extractFile(path: string, opts: ExtractOptions = {}): Prom
 export async function extractBytes(name: string, bytes: Uint8Array, opts: ExtractOptions = {}): Promise<SourceDocument> {
   if (bytes.length === 0) throw new InputError(name, 'file is empty');
   const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
-  if (head.startsWith('%PDF-')) return extractPdf(name, bytes, opts.pdfLimits);
-  if (/\.pdf$/i.test(name)) throw new InputError(name, 'not a PDF (no %PDF- header)');
-  return extractText(name, bytes);
+  let doc: SourceDocument;
+  if (head.startsWith('%PDF-')) doc = await extractPdf(name, bytes, opts.pdfLimits);
+  else if (/\.pdf$/i.test(name)) throw new InputError(name, 'not a PDF (no %PDF- header)');
+  else doc = extractText(name, bytes);
+  doc.sha256 ??= createHash('sha256').update(bytes).digest('hex');
+  return doc;
 }

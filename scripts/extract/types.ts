@@ -17,6 +17,10 @@ export interface SourceDocument {
   lines: SourceLine[];
   /** Number of bytes read. */
   bytes: number;
+  /** SHA-256 of the bytes read (hex): the manual's content identity, kept in the spec. */
+  sha256?: string;
+  /** How the text was decoded when it was not UTF-8 (e.g. `utf-16le`). */
+  encoding?: string;
 }
 
 /** Raised for input that cannot be processed at all: the CLI prints `message` and exits 2. */

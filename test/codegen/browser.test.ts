@@ -3,9 +3,9 @@
  * request that is not file:/data:/blob: is recorded and refused, CSP violations are recorded, and
  * the test asserts that every operation is rendered (a sidebar link per operation, and its page
  * shows its summary when opened). Screenshots go to test/artifacts/ for people to look at.
- * `.ci/run` installs chromium when missing; without it this test fails rather than skips.
+ * The browser comes from test/support/browser.ts (CHROMIUM_PATH, the system's chromium, or the one
+ * shipped in the @sparticuz/chromium package); with none it skips loudly, except under CI=true.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,14 +14,18 @@ import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
 import { ARTIFACTS, ROOT, apiConfigs, fixtureDoc, generateInto, writeArtifact, type Generated } from './helpers.ts';
 import { readApi, type ApiInfo } from '../../scripts/codegen/model.ts';
+import { browserOrSkip } from '../support/browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
+const found = await browserOrSkip('test/codegen/browser.test.ts');
+const noBrowser = found === undefined;
 
 let browser: Browser;
 beforeAll(async () => {
+  if (!found) return;
   // playwright gives the browser a throw-away profile of its own (its --user-data-dir).
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: found.executablePath,
+    ...(found.env ? { env: { ...process.env, ...found.env } } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 });
@@ -95,7 +99,7 @@ async function renderedOperations(page: Page, api: ApiInfo): Promise<{ linked: s
 
 const apis = await apiConfigs();
 
-describe.each(apis.map((a) => ({ name: a.name, api: a })))('HTML reference of $name in headless Chromium', ({ api }) => {
+describe.skipIf(noBrowser).each(apis.map((a) => ({ name: a.name, api: a })))('HTML reference of $name in headless Chromium', ({ api }) => {
   it('renders every operation offline, fetching nothing', async () => {
     const file = join(ROOT, 'generated', api.generated, 'docs', 'reference.html');
     const doc = parse(await readFile(join(ROOT, 'spec', `${api.name}.openapi.yaml`), 'utf8')) as Record<string, unknown>;
@@ -132,7 +136,7 @@ describe.each(apis.map((a) => ({ name: a.name, api: a })))('HTML reference of $n
   });
 });
 
-describe('hostile descriptions in the browser', () => {
+describe.skipIf(noBrowser)('hostile descriptions in the browser', () => {
   let g: Generated;
   beforeAll(async () => {
     g = await generateInto(await fixtureDoc('alibaba-mini.openapi.yaml'), 'browser-hostile', { html: true });

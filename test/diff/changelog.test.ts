@@ -1,7 +1,8 @@
 /**
- * The manual-update workflow: replacing a manual and regenerating prepends a changelog entry headed
- * by the manual's document version; anything else leaves the changelog alone, and the outputs
- * `check` computes equal what `regen` writes.
+ * The manual-update workflow: replacing a manual (new bytes) and regenerating prepends a changelog
+ * entry headed by the manual's document version (plus a content hash when the version did not
+ * change); a toolchain change (same bytes) leaves the changelog alone, and the outputs `check`
+ * computes equal what `regen` writes.
  */
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRefspecConfig } from '../../scripts/config.ts';
 import { computeApiOutputs, type ApiOutputs } from '../../scripts/project.ts';
-import { changelogPath, insertEntry, marker } from '../../scripts/diff/changelog.ts';
+import { changelogPath, insertEntry, manualChanged, manualLabels, marker } from '../../scripts/diff/changelog.ts';
 import { writeIfChanged } from '../../scripts/util/fs.ts';
 
 const MANUAL = 'sources/alibaba-cloud-service-mesh-api-reference-20220712.txt';
@@ -75,12 +76,35 @@ describe('changelog workflow', () => {
     expect(await write(out)).toEqual([]);
   });
 
-  it('a toolchain change (same manual version, different spec) adds no entry', async () => {
+  it('a toolchain change (same manual bytes, different spec) adds no entry, but the change is reported', async () => {
     const spec = read(`spec/${NAME}.openapi.yaml`);
+    expect(spec).toMatch(/\n {4}sha256: [0-9a-f]{64}\n/);
     writeFileSync(join(root, `spec/${NAME}.openapi.yaml`), spec.replace('summary:', 'summary: (older emitter)'));
     const out = await compute();
     expect(out.files.has(CHANGELOG)).toBe(false);
+    expect(out.change?.manualChanged).toBe(false);
     await write(out); // restores the spec
+  });
+
+  it('a spec committed before hashes were kept, same document version: no entry', async () => {
+    const spec = read(`spec/${NAME}.openapi.yaml`);
+    writeFileSync(join(root, `spec/${NAME}.openapi.yaml`), spec.replace(/\n {4}sha256: [0-9a-f]{64}\n/, '\n'));
+    const out = await compute();
+    expect(out.files.has(CHANGELOG)).toBe(false);
+    expect(out.change?.manualChanged).toBe(false);
+    await write(out);
+  });
+
+  it('the same manual bytes under another file name: no entry', async () => {
+    const config = JSON.parse(read('sources/refspec.config.json'));
+    writeFileSync(join(root, 'sources/renamed.txt'), original);
+    config.apis[0].source = 'sources/renamed.txt';
+    writeFileSync(join(root, 'sources/refspec.config.json'), JSON.stringify(config));
+    const out = await compute();
+    expect(out.files.has(CHANGELOG)).toBe(false);
+    expect(out.change?.manualChanged).toBe(false);
+    config.apis[0].source = 'sources/manual.txt';
+    writeFileSync(join(root, 'sources/refspec.config.json'), JSON.stringify(config));
   });
 
   it('a new manual version prepends one entry, dated by the document version', async () => {
@@ -96,6 +120,7 @@ describe('changelog workflow', () => {
     expect(text).toMatch(/### Breaking changes\n\n- `RevokeKubeconfig`: operation RevokeKubeconfig \(GET \/#Action=RevokeKubeconfig\) was removed \(`operation-removed`; was sources\/manual.txt:\d+-\d+\)\n/);
     expect(text).toMatch(/### Other changes\n\n- `DescribeServiceMeshKubeconfig`: response 200 has a new property ExpireTime \(`response-property-added`; now sources\/manual.txt:\d+\)\n/);
     expect(text).not.toMatch(/20\d\d-\d\d-\d\dT|\d\d:\d\d:\d\d/); // no clock
+    expect(out.change).toMatchObject({ manualChanged: true, from: '20220712', to: '20221018', changelog: CHANGELOG });
     const changed = await write(out);
     expect(changed).toContain(CHANGELOG);
     expect(changed).toContain(`spec/${NAME}.openapi.yaml`);
@@ -121,6 +146,20 @@ describe('changelog workflow', () => {
     const again = await compute();
     expect(entryCount(again.files.get(CHANGELOG)!)).toBe(1);
     expect(again.files.get(CHANGELOG)).toBe(after);
+  });
+});
+
+describe('manual identity', () => {
+  const spec = (documentVersion: string, sha256?: string) => ({ info: { version: '1', 'x-refspec-source': { documentVersion, ...(sha256 ? { sha256 } : {}) } } });
+  it.each([
+    ['same bytes, same version', spec('20220712', 'a'.repeat(64)), spec('20220712', 'a'.repeat(64)), false, '20220712 (content aaaaaaaaaaaa)', '20220712 (content aaaaaaaaaaaa)'],
+    ['new bytes, same version (re-issued)', spec('20220712', 'a'.repeat(64)), spec('20220712', 'b'.repeat(64)), true, '20220712 (content aaaaaaaaaaaa)', '20220712 (content bbbbbbbbbbbb)'],
+    ['new bytes, new version', spec('20220712', 'a'.repeat(64)), spec('20221018', 'b'.repeat(64)), true, '20220712', '20221018'],
+    ['no hash committed, same version', spec('20220712'), spec('20220712', 'b'.repeat(64)), false, '20220712', '20220712 (content bbbbbbbbbbbb)'],
+    ['no hash committed, new version', spec('20220712'), spec('20221018', 'b'.repeat(64)), true, '20220712', '20221018'],
+  ])('%s', (_name, previous, fresh, changed, from, to) => {
+    expect(manualChanged(previous, fresh)).toBe(changed);
+    expect(manualLabels(previous, fresh)).toEqual({ from, to });
   });
 });
 

@@ -106,7 +106,7 @@ describe.concurrent('refspec build on bad input', () => {
     'a folder instead of a file',
     '200 MB input (default limit)',
     'forced dialect on the wrong document',
-  ])('%s → exit 2, one line naming file and problem, output untouched', async (name) => {
+  ])('%s → exit 2, one line naming file and problem, output untouched', { timeout: 180_000 }, async (name) => {
     const c = cases.find((x) => x.name === name)!;
     const input = c.file.startsWith('/') ? c.file : join(dir, c.file);
     const outDir = await mkdtemp(join(dir, 'out-'));

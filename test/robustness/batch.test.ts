@@ -43,12 +43,14 @@ describe('refspec build with several documents', () => {
     expect(perManual.filter((l) => l.includes('FAILED'))).toEqual([expect.stringContaining(bad)]);
     expect(batch.errLines[batch.errLines.length - 1]).toMatch(new RegExp(`built 2 of 3 documents .*1 failed: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });
-  it('writes the good manuals’ specs and reports, nothing for the bad one', async () => {
+  it('writes the good manuals’ specs, reports and source maps, nothing for the bad one', async () => {
     expect((await readdir(join(dir, 'out'))).sort()).toEqual([
       'alibaba-excerpt.openapi.yaml',
       'alibaba-excerpt.report.md',
+      'alibaba-excerpt.sourcemap.json',
       'huawei-excerpt.openapi.yaml',
       'huawei-excerpt.report.md',
+      'huawei-excerpt.sourcemap.json',
     ]);
   });
   it('gives the same specs as single builds and as --jobs 1', async () => {

@@ -14,7 +14,8 @@
  * the .ts files; (c) every file lands inside the output folder; (d) the hostile text is still
  * shown, escaped, where a reader looks for it; and a real browser opening the HTML runs nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { browserOrSkip } from '../support/browser.ts';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -444,9 +445,13 @@ describe('(b, d) generated docs', () => {
   });
 
   it('a real browser opening the HTML runs nothing from the manual', async (ctx) => {
-    const exe = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-    if (!exe) ctx.skip();
-    const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const found = await browserOrSkip('test/robustness/hostile-manual.test.ts (browser case)');
+    if (!found) return ctx.skip();
+    const browser = await chromium.launch({
+      executablePath: found.executablePath,
+      ...(found.env ? { env: { ...process.env, ...found.env } } : {}),
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
     try {
       const page = await browser.newPage();
       const dialogs: string[] = [];
