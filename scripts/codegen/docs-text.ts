@@ -132,6 +132,11 @@ export function neutraliseMarkdown(src: string, opts: NeutraliseOptions = {}, fi
       for (let j = i + 1; j < evs.length && !(evs[j][0] === 'exit' && evs[j][1] === tok); j++) {
         const t = evs[j][1];
         if (evs[j][0] !== 'enter') continue;
+        if (t.type === 'image' || t.type === 'link') {
+          // A nested image or link: its address is not this one's (its label text is handled below).
+          while (j + 1 < evs.length && !(evs[j][0] === 'exit' && evs[j][1] === t)) j++;
+          continue;
+        }
         if (t.type === 'labelText' && label === '') label = text.slice(t.start.offset, t.end.offset);
         if (t.type === 'resourceDestinationString' && dest === undefined) dest = text.slice(t.start.offset, t.end.offset);
         if (t.type === 'referenceString' && refLabel === undefined) refLabel = text.slice(t.start.offset, t.end.offset);

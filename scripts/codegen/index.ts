@@ -42,6 +42,6 @@ export async function generateApi(doc: Obj, opts: GenerateOptions): Promise<Gene
   for (const [p, c] of await runtimeFiles(opts.specPath)) files.set(p, c);
   opts.progress?.('codegen docs');
   files.set('docs/reference.md', await generateMarkdown(api, opts.specPath));
-  if (opts.html !== false) files.set('docs/reference.html', await generateHtml(doc, opts.specPath));
+  if (opts.html !== false) files.set('docs/reference.html', await generateHtml(doc, opts.specPath, api));
   return { api, files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
 }
