@@ -29,6 +29,7 @@ import { fill } from './template.ts';
 import { TEMPLATES_DIR } from './runtime.ts';
 import { neutraliseMarkdown, plainText, type TextFinding } from './docs-text.ts';
 import { commonParameters, DocsDocument, schemaLabel, type CommonParam } from './docs-document.ts';
+import { diag, type Diagnostic } from '../model/diagnostic.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -102,6 +103,30 @@ function exampleObject(ex: Obj, findings: TextFinding[]): Obj {
     }
   }
   return Object.fromEntries(out);
+}
+
+const FINDING_TEXT: Record<TextFinding['kind'], string> = {
+  html: 'raw HTML in descriptions shown as text',
+  image: 'images (Markdown images, info.x-logo) shown as text or left out: the docs load nothing from the network',
+  link: 'links that leave the page (and externalValue examples) shown as text with their address',
+  markdoc: 'Markdoc tags ({% … %}) in descriptions shown as text in the HTML reference',
+};
+
+/**
+ * What the docs steps change in a document's texts, one info diagnostic per kind with a count and
+ * the first few items (`line` 0: the document as a whole; OpenAPI input has no manual lines).
+ */
+export function docsDiagnostics(doc: Obj, specPath: string): Diagnostic[] {
+  const findings: TextFinding[] = [];
+  neutraliseForRedoc(doc, findings);
+  const out: Diagnostic[] = [];
+  for (const kind of Object.keys(FINDING_TEXT) as TextFinding['kind'][]) {
+    const items = [...new Set(findings.filter((f) => f.kind === kind).map((f) => f.detail))];
+    if (!items.length) continue;
+    const shown = items.slice(0, 3).map((d) => JSON.stringify(d)).join(', ');
+    out.push(diag(`docs-${kind}-neutralised`, 'info', `${FINDING_TEXT[kind]}: ${items.length} (${shown}${items.length > 3 ? ', …' : ''})`, { file: specPath, line: 0 }));
+  }
+  return out;
 }
 
 /** Attributes that would make a browser fetch something at load time. */

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellMarkdown, neutraliseMarkdown, plainText, type TextFinding } from '../../scripts/codegen/docs-text.ts';
 import { repairXmlSample, generateMarkdown } from '../../scripts/codegen/docs-markdown.ts';
-import { generateHtml, redocPage } from '../../scripts/codegen/docs-html.ts';
+import { docsDiagnostics, generateHtml, redocPage } from '../../scripts/codegen/docs-html.ts';
 import { DocsDocument, fieldTable } from '../../scripts/codegen/docs-document.ts';
 import { builderExample, exampleValue, fitsSchema, tsLiteral } from '../../scripts/codegen/samples.ts';
 import { readApi, type OperationInfo } from '../../scripts/codegen/model.ts';
@@ -234,6 +234,14 @@ describe('an awkward but valid document (docs-odd fixture)', () => {
     // the shared parameter is gone from every operation and documented once in the introduction
     expect(JSON.stringify(page.doc.paths)).not.toContain('#/components/parameters/RequestId');
     expect(String((page.doc.info as Obj).description)).toContain('| `X-Request-Id` | header | `string (uuid)` | no | the caller |');
+  });
+
+  it('reports what it neutralised, one diagnostic per kind', () => {
+    const ds = docsDiagnostics(doc, 'odd.yaml');
+    expect(ds.map((d) => d.id).sort()).toEqual(['docs-html-neutralised', 'docs-image-neutralised', 'docs-link-neutralised', 'docs-markdoc-neutralised']);
+    expect(ds.find((d) => d.id === 'docs-image-neutralised')!.message).toContain('x-logo https://logos.example.com/logo.png');
+    expect(ds.every((d) => d.severity === 'info' && d.source.file === 'odd.yaml')).toBe(true);
+    expect(docsDiagnostics({ openapi: '3.1.0', info: { title: 't', version: '1', description: 'plain (text)' }, paths: {} }, 'x')).toEqual([]);
   });
 
   it('fieldTable is bounded on a wide, deep, self-referencing schema', async () => {
