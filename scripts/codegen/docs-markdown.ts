@@ -56,6 +56,15 @@ function facts(schema: Obj | undefined): string[] {
   return out;
 }
 
+/**
+ * A description cell: the description and the notes are joined first and neutralised as the one
+ * inline text a renderer will parse, so a lone backtick in a description cannot pair with a note's
+ * code span and leave markup outside code.
+ */
+function descCell(description: string | undefined, ...notes: string[]): string {
+  return cellMarkdown(joinCell(description?.trim() ?? '', ...notes));
+}
+
 function joinCell(...parts: string[]): string {
   return parts.filter(Boolean).join(' ');
 }
@@ -78,7 +87,7 @@ function fieldRowsText(dd: DocsDocument, table: FieldTable, prefix: string, cols
       r.deprecated ? 'Deprecated.' : '',
     ];
     const name = cellCode(prefix ? `${prefix}${r.path.startsWith('[]') ? '' : '.'}${r.path}` : r.path);
-    const desc = joinCell(cellMarkdown(r.description), ...notes);
+    const desc = descCell(r.description, ...notes);
     return cols === 'param' ? `| ${name} |  | ${cellCode(r.type)} | ${r.required ? 'yes' : 'no'} | ${desc} |` : `| ${name} | ${cellCode(r.type)} | ${r.required ? 'yes' : 'no'} | ${desc} |`;
   });
   if (table.truncated) rows.push(cols === 'param' ? '| … |  |  |  | More fields than this table lists; see the schema. |' : '| … |  |  | More fields than this table lists; see the schema. |');
@@ -95,7 +104,7 @@ function paramsTable(dd: DocsDocument, params: ParamInfo[], common: string): str
     const schema = paramSchema(p);
     const target = dd.node(schema);
     const notes = [p.const !== undefined ? `Fixed: ${cellCode(p.const)} (set by the builder).` : '', WIRE[p.style], ...facts(target)];
-    rows.push(`| ${cellCode(p.name)} | ${cellPlain(p.in)} | ${cellCode(schemaLabel(dd, schema))} | ${p.required ? 'yes' : 'no'} | ${joinCell(cellMarkdown(p.description), ...notes)} |`);
+    rows.push(`| ${cellCode(p.name)} | ${cellPlain(p.in)} | ${cellCode(schemaLabel(dd, schema))} | ${p.required ? 'yes' : 'no'} | ${descCell(p.description, ...notes)} |`);
     // Object and array parameters: their fields, nested.
     if (p.const === undefined && target && (isObj(target.properties) || isObj(target.items) || Array.isArray(target.allOf) || Array.isArray(target.oneOf) || Array.isArray(target.anyOf))) {
       rows.push(...fieldRowsText(dd, fieldTable(dd, schema), p.name, 'param'));
@@ -154,7 +163,7 @@ function bodyText(dd: DocsDocument, groups: MediaGroup[]): string {
 function requestBodySection(dd: DocsDocument, raw: Obj): string {
   const rb = dd.node(raw.requestBody);
   if (!rb) return '';
-  const head = `${rb.required === true ? 'Required' : 'Optional'} (input property \`body\`).${str(rb.description) ? ` ${block(str(rb.description))}` : ''}`;
+  const head = neutraliseMarkdown(`${rb.required === true ? 'Required' : 'Optional'} (input property \`body\`).${str(rb.description) ? ` ${str(rb.description)!.trim()}` : ''}`);
   return `### Request body\n\n${[head, bodyText(dd, mediaGroups(dd, rb.content))].filter(Boolean).join('\n\n')}`;
 }
 
@@ -166,7 +175,7 @@ function responsesSection(dd: DocsDocument, raw: Obj): string {
     if (status.startsWith('x-')) continue;
     const r = dd.node(rRaw);
     const desc = str(r?.description);
-    parts.push(`**${plainText(status)}**${desc ? ` — ${block(desc)}` : ''}`);
+    parts.push(neutraliseMarkdown(`**${plainText(status)}**${desc ? ` — ${desc.trim()}` : ''}`));
     const body = r ? bodyText(dd, mediaGroups(dd, r.content)) : '';
     if (body) parts.push(body);
   }
@@ -344,7 +353,7 @@ function securitySection(dd: DocsDocument, api: ApiInfo, common: CommonParam[]):
           const schema = dd.node(c.param.schema);
           const constant = schema?.const !== undefined ? String(schema.const) : undefined;
           const by = c.signing ? 'the client (signing)' : constant !== undefined ? `the builder: ${cellCode(constant)}` : 'the caller';
-          return `| ${cellCode(c.name)} | ${cellPlain(c.in)} | ${cellCode(schemaLabel(dd, c.param.schema))} | ${c.param.required === true ? 'yes' : 'no'} | ${by} | ${joinCell(cellMarkdown(str(c.param.description)), ...facts(schema))} |`;
+          return `| ${cellCode(c.name)} | ${cellPlain(c.in)} | ${cellCode(schemaLabel(dd, c.param.schema))} | ${c.param.required === true ? 'yes' : 'no'} | ${by} | ${descCell(str(c.param.description), ...facts(schema))} |`;
         }),
       ].join('\n'),
     );

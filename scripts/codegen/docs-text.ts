@@ -25,6 +25,11 @@ export interface TextFinding {
 export interface NeutraliseOptions {
   /** Escape Markdoc tag openers (`{%`), which Redoc 3 renders as components. */
   markdoc?: boolean;
+  /**
+   * Escape backticks that open no code span (table cells): a cell's code spans are then balanced,
+   * so even a renderer that parses a whole table row as one paragraph pairs them as intended.
+   */
+  loneBackticks?: boolean;
 }
 
 interface Range {
@@ -71,7 +76,7 @@ function events(src: string) {
 export function neutraliseMarkdown(src: string, opts: NeutraliseOptions = {}, findings: TextFinding[] = [], depth = 0): string {
   if (!src) return src;
   const text = src.replace(/\r\n?/g, '\n');
-  if (!/[<[!{]/.test(text)) return text;
+  if (!/[<[!{`~]/.test(text)) return text;
   let evs: ReturnType<typeof events>;
   try {
     evs = events(text);
@@ -105,6 +110,10 @@ export function neutraliseMarkdown(src: string, opts: NeutraliseOptions = {}, fi
     const start = tok.start.offset;
     const end = tok.end.offset;
     if (start < skipUntil) continue;
+    if (tok.type === 'characterEscape' || tok.type === 'characterReference') {
+      protect.push({ start, end });
+      continue;
+    }
     if (CODE.has(tok.type)) {
       protect.push({ start, end });
       skipUntil = end;
@@ -161,18 +170,40 @@ export function neutraliseMarkdown(src: string, opts: NeutraliseOptions = {}, fi
       skipUntil = end;
     }
   }
+  // A fenced code block the text opens and never closes would swallow everything after it.
+  let closeFence = '';
+  for (let i = 0; i < evs.length; i++) {
+    const [kind, tok] = evs[i];
+    if (kind !== 'enter' || tok.type !== 'codeFenced') continue;
+    let fences = 0;
+    let seq = '';
+    for (let j = i + 1; j < evs.length && !(evs[j][0] === 'exit' && evs[j][1] === tok); j++) {
+      if (evs[j][0] === 'enter' && evs[j][1].type === 'codeFencedFence') fences++;
+      if (evs[j][0] === 'enter' && evs[j][1].type === 'codeFencedFenceSequence' && !seq) seq = text.slice(evs[j][1].start.offset, evs[j][1].end.offset);
+    }
+    if (fences === 1 && tok.end.offset >= text.length) closeFence = `\n${seq}`;
+  }
   let out = '';
   let at = 0;
+  /** Text between the replaced constructs: Markdoc openers and lone backticks, outside code and escapes. */
   const markdoc = (chunk: string, from: number): string => {
-    if (!opts.markdoc || !chunk.includes('{%')) return chunk;
+    const wanted = (opts.markdoc && chunk.includes('{%')) || (opts.loneBackticks && chunk.includes('`'));
+    if (!wanted) return chunk;
     let res = '';
     let last = 0;
-    for (const m of chunk.matchAll(/\{%/g)) {
-      const pos = from + (m.index ?? 0);
+    for (const m of chunk.matchAll(/\{%|`/g)) {
+      const at = m.index ?? 0;
+      const pos = from + at;
       if (protect.some((p) => pos >= p.start && pos < p.end)) continue;
-      findings.push({ kind: 'markdoc', detail: short(chunk.slice(m.index ?? 0, (m.index ?? 0) + SHORT)) });
-      res += `${chunk.slice(last, m.index)}{\\%`;
-      last = (m.index ?? 0) + 2;
+      if (m[0] === '`') {
+        if (!opts.loneBackticks) continue;
+        res += `${chunk.slice(last, at)}\\\``;
+      } else {
+        if (!opts.markdoc) continue;
+        findings.push({ kind: 'markdoc', detail: short(chunk.slice(at, at + SHORT)) });
+        res += `${chunk.slice(last, at)}{\\%`;
+      }
+      last = at + m[0].length;
     }
     return res + chunk.slice(last);
   };
@@ -181,7 +212,7 @@ export function neutraliseMarkdown(src: string, opts: NeutraliseOptions = {}, fi
     out += markdoc(text.slice(at, r.start), at) + r.text;
     at = r.end;
   }
-  return out + markdoc(text.slice(at), at);
+  return out + markdoc(text.slice(at), at) + closeFence;
 }
 
 /**
@@ -224,7 +255,7 @@ export function cellCode(text: string): string {
  */
 export function cellMarkdown(text: string | undefined, findings?: TextFinding[]): string {
   if (!text) return '';
-  return cellPipes(neutraliseMarkdown(text.trim(), {}, findings))
+  return cellPipes(neutraliseMarkdown(text.trim(), { loneBackticks: true }, findings))
     .replace(/\n{2,}/g, '<br><br>')
     .replace(/\n/g, '<br>');
 }

@@ -186,7 +186,7 @@ export interface ExampleSources {
   deref?: (value: unknown) => Obj | undefined;
 }
 
-const MAX_EXAMPLE_DEPTH = 6;
+const MAX_EXAMPLE_DEPTH = 10;
 
 function isObj(v: unknown): v is Obj {
   return !!v && typeof v === 'object' && !Array.isArray(v);

@@ -10,6 +10,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { micromark } from 'micromark';
 import { cellMarkdown, neutraliseMarkdown, plainText, type TextFinding } from '../../scripts/codegen/docs-text.ts';
 import { repairXmlSample, generateMarkdown } from '../../scripts/codegen/docs-markdown.ts';
 import { docsDiagnostics, generateHtml, redocPage } from '../../scripts/codegen/docs-html.ts';
@@ -38,6 +39,11 @@ describe('neutraliseMarkdown: text as written, nothing that loads, runs or leave
     ['a lone < stays', '1 < 2 and a<', '1 < 2 and a<'],
   ])('%s', (_, input, want) => {
     expect(neutraliseMarkdown(input)).toBe(want);
+  });
+
+  it('closes a fenced code block the text leaves open (it would swallow the rest of the page)', () => {
+    expect(neutraliseMarkdown('text\n```js\nconst a = 1;')).toBe('text\n```js\nconst a = 1;\n```');
+    expect(neutraliseMarkdown('~~~~\nx\n~~~~')).toBe('~~~~\nx\n~~~~');
   });
 
   it('escapes Markdoc tags only where asked (the Redoc page) and never inside code', () => {
@@ -77,6 +83,8 @@ describe('plainText and table cells', () => {
   it('cellMarkdown keeps a description on one line and cannot end the cell', () => {
     expect(cellMarkdown('- `true`: on\n- `false`: off | `a|b`')).toBe('- `true`: on<br>- `false`: off \\| `a\\|b`');
     expect(cellMarkdown('already \\| escaped')).toBe('already \\| escaped');
+    // a lone backtick is escaped (shown the same), so it cannot pair with code in a later cell
+    expect(cellMarkdown('a `` lone run, `code` and \\` escaped')).toBe('a \\`\\` lone run, `code` and \\` escaped');
   });
 });
 
@@ -207,6 +215,16 @@ describe('an awkward but valid document (docs-odd fixture)', () => {
     expect(md).toContain('| `next` | `string \\| null` | no |  |');
     expect(md).toContain('| `items[].labels` | `map of string` | no |  |');
     expect(md).toContain('| `<key>.id` | `string` | yes |  |');
+  });
+
+  it('renders without an HTML element from the document, whatever a lone backtick pairs with', () => {
+    // A CommonMark renderer that lets raw HTML through: only the page's own anchors and <br> remain.
+    const tags = [...micromark(md, { allowDangerousHtml: true }).matchAll(/<(script|img|iframe|a|b|i)\b[^>]*>/gi)].map((m) => m[0]);
+    expect(tags.filter((t) => !/^<a id="operation\/|^<a href="#/.test(t))).toEqual([]);
+    const tricky = { ...doc, paths: { '/t': { get: { operationId: 't', parameters: [{ name: 'p', in: 'query', description: 'a lone ` backtick', schema: { type: 'string', enum: ['<script>x</script>', 'b'] } }], responses: { '200': { description: 'ok ` and <img src=x onerror=y>' } } } } } };
+    return generateMarkdown(readApi(tricky), 'x').then((out) => {
+      expect(micromark(out, { allowDangerousHtml: true })).not.toMatch(/<script|<img/i);
+    });
   });
 
   it('documents the parameter every operation shares once', () => {
