@@ -173,7 +173,7 @@ async function perManual() {
           }, 1)
         ).ms;
         stages['docs (markdown)'] = (await timeIt(3, () => m.generateMarkdown(m.readApi(docObj, rel), rel), 1)).ms;
-        stages['docs (html)'] = (await timeIt(1, () => m.generateHtml(docObj, rel), 0)).ms;
+        stages['docs (html)'] = (await timeIt(3, () => m.generateHtml(docObj, rel), 1)).ms;
       } catch (err) {
         say(`${api.name}: codegen/docs not measured: ${(err as Error).message.split('\n')[0]}`);
       }
@@ -350,6 +350,21 @@ function render(results: Awaited<ReturnType<typeof collect>>): string {
       }
     }
   }
+  const h = results.html;
+  if (h) {
+    L.push('', '### HTML reference (`scripts/bench/docs-html.ts`, run by `npm run bench`)', '');
+    if ('error' in h) L.push(`Not measured: ${h.error}`);
+    else {
+      L.push(
+        'Rendered in-process from Redoc\'s standalone bundle. "cold process": a fresh Node + tsx process that loads the docs modules and renders once (wall, median of 3); ' +
+          '"warm": in-process after one render (median of 5); yardstick: `redocly build-docs --inlineBundle` on the same spec (wall, median of 3), the subprocess the HTML step used to run.',
+        '',
+      );
+      L.push('| spec | KB | ops | refspec cold process ms | refspec warm ms | redocly build-docs ms | page KB |');
+      L.push('|---|---:|---:|---:|---:|---:|---:|');
+      for (const r of h) L.push(`| ${r.spec} | ${r.kb.toFixed(0)} | ${r.operations} | ${fmt(r.coldProcessMs)} | ${fmt(r.warmMs)} | ${fmt(r.redoclyBuildDocsMs)} | ${(r.bytes / 1024).toFixed(0)} |`);
+    }
+  }
   L.push('<!-- bench:end -->');
   return L.join('\n');
 }
@@ -370,8 +385,16 @@ async function collect() {
   } catch (err) {
     diff = { error: (err as Error).message.split('\n')[0] };
   }
+  say('docs: HTML reference, cold process and warm, against redocly build-docs (scripts/bench/docs-html.ts)');
+  let html: Awaited<ReturnType<typeof import('./docs-html.ts').runDocsHtmlBench>> | { error: string };
+  try {
+    const { runDocsHtmlBench } = await import('./docs-html.ts');
+    html = await runDocsHtmlBench();
+  } catch (err) {
+    html = { error: (err as Error).message.split('\n')[0] };
+  }
   await rm(pm.scratch, { recursive: true, force: true });
-  return { machine: m, runs: RUNS as number | undefined, perManual: pm, yardsticks: y, whole, scaling: sc, diff: diff as typeof diff | undefined };
+  return { machine: m, runs: RUNS as number | undefined, perManual: pm, yardsticks: y, whole, scaling: sc, diff: diff as typeof diff | undefined, html: html as typeof html | undefined };
 }
 
 const results = opts.render

@@ -8,7 +8,8 @@ import { generateBuilders } from './builders.ts';
 import { generateClient } from './client.ts';
 import { runtimeFiles } from './runtime.ts';
 import { generateMarkdown } from './docs-markdown.ts';
-import { generateHtml } from './docs-html.ts';
+import { docsDiagnostics, generateHtml } from './docs-html.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { tsBanner } from './banner.ts';
 
 type Obj = Record<string, unknown>;
@@ -24,6 +25,8 @@ export interface GenerateOptions {
 export interface GenerateResult {
   api: ApiInfo;
   files: Map<string, string>;
+  /** What the docs steps neutralised in the document's texts (images, external links, HTML). */
+  diagnostics: Diagnostic[];
 }
 
 export async function generateApi(doc: Obj, opts: GenerateOptions): Promise<GenerateResult> {
@@ -42,6 +45,6 @@ export async function generateApi(doc: Obj, opts: GenerateOptions): Promise<Gene
   for (const [p, c] of await runtimeFiles(opts.specPath)) files.set(p, c);
   opts.progress?.('codegen docs');
   files.set('docs/reference.md', await generateMarkdown(api, opts.specPath));
-  if (opts.html !== false) files.set('docs/reference.html', await generateHtml(doc, opts.specPath));
-  return { api, files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  if (opts.html !== false) files.set('docs/reference.html', await generateHtml(doc, opts.specPath, api));
+  return { api, diagnostics: docsDiagnostics(doc, opts.specPath), files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
 }

@@ -7,6 +7,8 @@
 import type { OperationInfo, ParamInfo, RequestSample } from './model.ts';
 import { RPC_SIGNING_PARAMS } from './model.ts';
 import { inputParams } from './builders.ts';
+import { stringLiteral } from './escape.ts';
+import { propertyKey } from './typetext.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -152,6 +154,250 @@ export function compareRpc(
 export function builderInputText(op: OperationInfo, decoded: DecodedSample): string | undefined {
   const names = new Set(inputParams(op).map((p) => p.name));
   const obj = Object.fromEntries(Object.entries(decoded.input).filter(([k]) => names.has(k)));
-  // In an object literal `"__proto__": v` sets the prototype; the computed key makes it a property.
-  return Object.keys(obj).length ? JSON.stringify(obj, null, 2).replace(/^(\s*)"__proto__":/gm, '$1["__proto__"]:') : undefined;
+  return Object.keys(obj).length ? tsLiteral(obj) : undefined;
+}
+
+/**
+ * A TypeScript literal for plain data: identifiers unquoted, strings JSON-escaped, and a key
+ * spelled `__proto__` written as a computed key (in an object literal `__proto__: v` would set
+ * the prototype instead of a property).
+ */
+export function tsLiteral(value: unknown, indent = ''): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '0';
+  if (value === null || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return stringLiteral(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (!value.length) return '[]';
+    return `[\n${value.map((v) => `${inner}${tsLiteral(v, inner)},`).join('\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value as Obj).filter(([, v]) => v !== undefined);
+  if (!entries.length) return '{}';
+  const key = (k: string) => (k === '__proto__' ? '["__proto__"]' : propertyKey(k));
+  return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${tsLiteral(v, inner)},`).join('\n')}\n${indent}}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builder examples from the spec: every required input filled, every value of the input's type.
+
+export interface ExampleSources {
+  /** Follows `$ref` (the docs' resolver); without one, a `$ref` counts as unknown. */
+  deref?: (value: unknown) => Obj | undefined;
+}
+
+const MAX_EXAMPLE_DEPTH = 10;
+
+function isObj(v: unknown): v is Obj {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+function schemaTypes(s: Obj): string[] {
+  if (Array.isArray(s.type)) return s.type.map(String);
+  if (typeof s.type === 'string') return [s.type];
+  return [];
+}
+
+function sameValue_(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Does a value have the TypeScript type the generated code gives this schema (schemaType /
+ * openapi-typescript)? const and enum are literal types, objects with `properties` and no
+ * `additionalProperties` reject unknown keys (excess property check), required keys must be there.
+ */
+export function fitsSchema(value: unknown, schema: unknown, src: ExampleSources = {}, depth = 0): boolean {
+  const s = isObj(schema) && typeof schema.$ref === 'string' ? src.deref?.(schema) : (schema as Obj | undefined);
+  // No schema, or a reference that cannot be followed: the type is unknown and takes anything.
+  if (!isObj(s)) return value !== undefined;
+  if (depth > MAX_EXAMPLE_DEPTH * 2) return true;
+  if (value === undefined) return false;
+  if (s.const !== undefined) return sameValue_(value, s.const);
+  if (Array.isArray(s.enum) && s.enum.length) return s.enum.some((e) => sameValue_(e, value));
+  for (const k of ['oneOf', 'anyOf'] as const) {
+    if (Array.isArray(s[k]) && (s[k] as unknown[]).length) return (s[k] as unknown[]).some((alt) => fitsSchema(value, alt, src, depth + 1));
+  }
+  if (Array.isArray(s.allOf) && (s.allOf as unknown[]).length) {
+    const merged = mergeAllOf(s, src, depth);
+    return fitsSchema(value, merged, src, depth + 1);
+  }
+  const types = schemaTypes(s);
+  if (value === null) return types.includes('null') || s.nullable === true || !types.length;
+  const objectLike = isObj(s.properties) || isObj(s.additionalProperties);
+  if (!types.length && !objectLike && !isObj(s.items)) return true;
+  const ok = (t: string): boolean => {
+    switch (t) {
+      case 'string':
+        return typeof value === 'string';
+      case 'integer':
+      case 'number':
+        return typeof value === 'number' && Number.isFinite(value);
+      case 'boolean':
+        return typeof value === 'boolean';
+      case 'array':
+        return Array.isArray(value) && value.every((v) => fitsSchema(v, s.items, src, depth + 1));
+      case 'object':
+        return fitsObject(value, s, src, depth);
+      default:
+        return false;
+    }
+  };
+  if (!types.length) return objectLike ? fitsObject(value, s, src, depth) : Array.isArray(value) && value.every((v) => fitsSchema(v, s.items, src, depth + 1));
+  return types.some(ok);
+}
+
+function fitsObject(value: unknown, s: Obj, src: ExampleSources, depth: number): boolean {
+  if (!isObj(value)) return false;
+  const props = isObj(s.properties) ? s.properties : {};
+  const required = Array.isArray(s.required) ? s.required.map(String) : [];
+  if (required.some((r) => !Object.prototype.hasOwnProperty.call(value, r) || value[r] === undefined)) return false;
+  const extra = s.additionalProperties;
+  for (const [k, v] of Object.entries(value)) {
+    if (Object.prototype.hasOwnProperty.call(props, k)) {
+      if (!fitsSchema(v, props[k], src, depth + 1)) return false;
+    } else if (isObj(extra)) {
+      if (!fitsSchema(v, extra, src, depth + 1)) return false;
+    } else if (extra !== true && Object.keys(props).length) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function mergeAllOf(s: Obj, src: ExampleSources, depth: number): Obj {
+  const properties: Obj = {};
+  const required = new Set<string>();
+  let additional: unknown;
+  const visit = (n: unknown, d: number) => {
+    const node = isObj(n) && typeof n.$ref === 'string' ? src.deref?.(n) : (n as Obj | undefined);
+    if (!isObj(node) || d > MAX_EXAMPLE_DEPTH * 2) return;
+    for (const part of Array.isArray(node.allOf) ? (node.allOf as unknown[]) : []) visit(part, d + 1);
+    if (isObj(node.properties)) Object.assign(properties, node.properties);
+    if (Array.isArray(node.required)) for (const r of node.required) required.add(String(r));
+    if (node.additionalProperties !== undefined) additional = node.additionalProperties;
+  };
+  visit(s, depth);
+  return { type: 'object', properties, required: [...required], ...(additional !== undefined ? { additionalProperties: additional } : {}) };
+}
+
+const FORMAT_SAMPLES: Record<string, string> = {
+  'date-time': '2024-01-01T00:00:00Z',
+  date: '2024-01-01',
+  time: '00:00:00',
+  email: 'user@example.com',
+  uuid: '00000000-0000-0000-0000-000000000000',
+  uri: 'https://example.com',
+  url: 'https://example.com',
+  hostname: 'example.com',
+  ipv4: '192.0.2.1',
+  ipv6: '2001:db8::1',
+  byte: 'AA==',
+};
+
+/**
+ * A value for a schema, taken from the document where it offers one that fits (the given hints
+ * such as the parameter's example, then the schema's example, examples, default, const, first enum
+ * value), otherwise built from the type: objects with their required fields, arrays of one item,
+ * strings by format. Always of the schema's TypeScript type (checked with fitsSchema).
+ */
+export function exampleValue(schema: unknown, src: ExampleSources = {}, hints: unknown[] = [], depth = 0, onPath: Set<Obj> = new Set()): unknown {
+  const s = isObj(schema) && typeof schema.$ref === 'string' ? src.deref?.(schema) : (schema as Obj | undefined);
+  if (!isObj(s)) return 'string';
+  const candidates = [...hints, s.example, ...(Array.isArray(s.examples) ? s.examples : []), s.default, s.const, ...(Array.isArray(s.enum) ? s.enum.slice(0, 1) : [])];
+  for (const c of candidates) if (c !== undefined && fitsSchema(c, s, src)) return c;
+  if (depth > MAX_EXAMPLE_DEPTH || onPath.has(s)) return undefined;
+  const next = new Set(onPath).add(s);
+  for (const k of ['oneOf', 'anyOf'] as const) {
+    if (Array.isArray(s[k])) {
+      for (const alt of s[k] as unknown[]) {
+        const v = exampleValue(alt, src, [], depth + 1, next);
+        if (v !== undefined && fitsSchema(v, s, src)) return v;
+      }
+    }
+  }
+  const target = Array.isArray(s.allOf) && (s.allOf as unknown[]).length ? mergeAllOf(s, src, depth) : s;
+  const types = schemaTypes(target).filter((t) => t !== 'null');
+  const t = types[0] ?? (isObj(target.properties) || isObj(target.additionalProperties) ? 'object' : isObj(target.items) ? 'array' : 'string');
+  switch (t) {
+    case 'string':
+      return FORMAT_SAMPLES[String(target.format)] ?? 'string';
+    case 'integer':
+    case 'number': {
+      const min = typeof target.minimum === 'number' ? target.minimum : typeof target.exclusiveMinimum === 'number' ? target.exclusiveMinimum + 1 : 0;
+      return t === 'integer' ? Math.ceil(min) : min;
+    }
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    case 'array': {
+      const item = exampleValue(target.items, src, [], depth + 1, next);
+      return item === undefined ? [] : [item];
+    }
+    default: {
+      const out: Obj = {};
+      const props = isObj(target.properties) ? target.properties : {};
+      for (const r of Array.isArray(target.required) ? target.required.map(String) : []) {
+        const v = exampleValue(props[r] ?? target.additionalProperties, src, [], depth + 1, next);
+        if (v === undefined) return undefined;
+        Object.defineProperty(out, r, { value: v, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+  }
+}
+
+export interface BuilderExample {
+  input: Record<string, unknown>;
+  /** Required inputs the sample did not give, filled from the spec. */
+  filled: string[];
+  /** Sample values that do not have the input's type, replaced by values from the spec. */
+  replaced: string[];
+}
+
+function inputTypeSchema(p: ParamInfo): Obj | undefined {
+  return p.style === 'json' ? p.inputSchema : p.schema;
+}
+
+/**
+ * Builder input for one operation: the given values (a decoded sample, a body example) where they
+ * have the input's type, plus every required input the document can fill. The result always has
+ * the builder's input type, so the example compiles even when the sample misses a parameter that
+ * a later manual made required.
+ */
+export function builderExample(op: OperationInfo, given: Record<string, unknown> = {}, src: ExampleSources = {}): BuilderExample {
+  const input: Record<string, unknown> = {};
+  const filled: string[] = [];
+  const replaced: string[] = [];
+  const set = (k: string, v: unknown) => Object.defineProperty(input, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const p of inputParams(op)) {
+    const has = Object.prototype.hasOwnProperty.call(given, p.name);
+    const schema = inputTypeSchema(p);
+    // JSON-string parameters also take ready-made JSON text.
+    const fits = (v: unknown) => (p.style === 'json' ? typeof v === 'string' || (schema ? fitsSchema(v, schema, src) : true) : fitsSchema(v, schema, src));
+    if (has && fits(given[p.name])) {
+      set(p.name, given[p.name]);
+      continue;
+    }
+    if (has) replaced.push(p.name);
+    if (!p.required && !has) continue;
+    const v = schema ? exampleValue(schema, src, [p.example]) : p.example;
+    if (v !== undefined && fits(v)) set(p.name, v);
+    else if (p.required) set(p.name, p.style === 'json' ? '{}' : exampleValue({ type: 'string' }));
+    if (p.required && !has) filled.push(p.name);
+  }
+  if (op.body) {
+    const has = Object.prototype.hasOwnProperty.call(given, 'body');
+    if (has && (!op.body.schema || fitsSchema(given.body, op.body.schema, src))) set('body', given.body);
+    else {
+      if (has) replaced.push('body');
+      if (op.body.required || has) {
+        const v = op.body.schema ? exampleValue(op.body.schema, src) : {};
+        if (v !== undefined) set('body', v);
+        if (!has) filled.push('body');
+      }
+    }
+  }
+  return { input, filled, replaced };
 }
