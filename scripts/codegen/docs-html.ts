@@ -113,7 +113,8 @@ export async function generateHtml(doc: Obj, specPath: string): Promise<string> 
     let html = offline(await readFile(output, 'utf8'));
     const external = externalLoads(html);
     if (external.length) throw new Error(`${specPath}: the HTML reference would load ${external[0]}`);
-    const banner = `<!-- ${htmlText(bannerText(specPath)).replace(/--/g, '- -')} -->\n`;
+    const source = ((doc.info ?? {}) as Obj)['x-refspec-source'] as Obj | undefined;
+    const banner = `<!-- ${htmlText(bannerText(specPath, typeof source?.document === 'string')).replace(/--/g, '- -')} -->\n`;
     html = /^<!DOCTYPE html>\n/i.test(html) ? html.replace(/^(<!DOCTYPE html>\n)/i, `$1${banner}`) : `${banner}${html}`;
     return html.endsWith('\n') ? html : `${html}\n`;
   } finally {

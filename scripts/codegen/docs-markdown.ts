@@ -108,7 +108,9 @@ export async function generateMarkdown(api: ApiInfo, specPath: string): Promise<
   const envHint =
     api.kind === 'alibaba-rpc'
       ? '// credentials: { credentials: { accessKeyId, accessKeySecret } } or ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET'
-      : '// credentials: { credentials: { ak, sk, projectId } | { token, projectId } } or HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK / HUAWEICLOUD_SDK_PROJECT_ID';
+      : api.kind === 'huawei-rest'
+        ? '// credentials: { credentials: { ak, sk, projectId } | { token, projectId } } or HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK / HUAWEICLOUD_SDK_PROJECT_ID'
+        : `// credentials: { auth: { ${api.securitySchemes.map((s) => s.name).join(', ') || '(the spec declares no security scheme)'} } } (the spec's security schemes)`;
   const usage = first
     ? markdownFence(
         `import { createClient } from './client.ts';\n\n${envHint}\nconst client = createClient(${region ? `{ region: ${JSON.stringify(region)} }` : ''});\nconst result = await client.${first.fnName}(/* ${first.fnName[0].toUpperCase()}${first.fnName.slice(1)}Input */);`,
@@ -121,7 +123,7 @@ export async function generateMarkdown(api: ApiInfo, specPath: string): Promise<
       title: markdownText(api.title),
       description: cell(api.description),
       version: api.version.replace(/`/g, ''),
-      style: api.kind === 'alibaba-rpc' ? 'RPC (Alibaba Cloud signature, HMAC-SHA1)' : 'REST (Huawei Cloud token or AK/SK signature)',
+      style: api.kind === 'alibaba-rpc' ? 'RPC (Alibaba Cloud signature, HMAC-SHA1)' : api.kind === 'huawei-rest' ? 'REST (Huawei Cloud token or AK/SK signature)' : 'REST',
       endpoint: code(api.server.url || '(none)'),
       count: String(api.operations.length),
       usage,
@@ -131,5 +133,5 @@ export async function generateMarkdown(api: ApiInfo, specPath: string): Promise<
     'templates/docs/reference.md',
   );
   // No raw bidi control anywhere in the page (prose, tables or samples): spelled out as \u202e.
-  return spellBidi(`${markupBanner(specPath)}\n${body.trimEnd()}\n`);
+  return spellBidi(`${markupBanner(specPath, api.fromManual)}\n${body.trimEnd()}\n`);
 }

@@ -11,6 +11,6 @@ registerProducer(async (out, _config, progress) => {
   const spec = specPath(out.api);
   // Generate from the YAML exactly as committed, not from the in-memory object.
   const doc = parse(out.build.yaml) as Record<string, unknown>;
-  const result = await generateApi(doc, { specPath: spec.split('\\').join('/'), progress });
+  const result = await generateApi(doc, { specPath: spec.split('\\').join('/'), sourceFile: spec, progress });
   for (const [rel, content] of result.files) out.files.set(join('generated', out.api.generated, rel), content);
 });

@@ -13,7 +13,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
 import { ARTIFACTS, ROOT, apiConfigs, fixtureDoc, generateInto, writeArtifact, type Generated } from './helpers.ts';
-import { readApi, type ApiInfo } from '../../scripts/codegen/model.ts';
+import type { ApiInfo } from '../../scripts/codegen/model.ts';
+import { loadApi } from '../../scripts/codegen/index.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 
@@ -99,7 +100,7 @@ describe.each(apis.map((a) => ({ name: a.name, api: a })))('HTML reference of $n
   it('renders every operation offline, fetching nothing', async () => {
     const file = join(ROOT, 'generated', api.generated, 'docs', 'reference.html');
     const doc = parse(await readFile(join(ROOT, 'spec', `${api.name}.openapi.yaml`), 'utf8')) as Record<string, unknown>;
-    const info = readApi(doc);
+    const info = await loadApi(doc, { specPath: `spec/${api.name}.openapi.yaml` });
     const v = await open(file);
     const { linked, missing } = await renderedOperations(v.page, info);
     await v.page.screenshot({ path: join(ARTIFACTS, `${api.generated}-overview.png`) });
