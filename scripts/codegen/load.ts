@@ -22,6 +22,7 @@ import {
   detectSpec,
   getTypes,
   isAbsoluteUrl,
+  mapTypeToComponent,
   normalizeTypes,
   normalizeVisitors,
   resolveDocument,
@@ -135,10 +136,10 @@ export async function prepareDocument(input: unknown, opts: { file: string; sour
   const refMap = await resolveDocument({ rootDocument: bundled.bundle, rootType: types.Root, externalRefResolver: resolver });
   const targets = new WeakMap<object, { node: unknown; schema: boolean }>();
   const unresolved: NormalizedProblem[] = [];
-  // Schema references that point somewhere else than a whole component schema (into a path, a
-  // parameter, a property of a component): openapi-typescript cannot follow them, so their targets
-  // become components of their own below.
-  const elsewhere: { ref: Obj; pointer: string; node: unknown }[] = [];
+  // References that point somewhere else than a whole component (a schema inside a path, another
+  // operation's parameter, a property of a component): openapi-typescript cannot follow them, so
+  // their targets become components of their own below.
+  const elsewhere: Hoist[] = [];
   const schemas = isObj(doc.components) && isObj(doc.components.schemas) ? doc.components.schemas : {};
   const visitors = normalizeVisitors(
     [
@@ -159,11 +160,14 @@ export async function prepareDocument(input: unknown, opts: { file: string; sour
               const schema = ctx.type.name === 'Schema';
               targets.set(node, { node: resolved.node, schema });
               const pointer = (resolved.location as { pointer?: string } | undefined)?.pointer;
-              const whole = /^#\/components\/schemas\/[^/]+$/;
-              if (schema && pointer && !whole.test(String(node.$ref))) {
-                // A chain that ends at a component is written as that component; anything else is hoisted.
-                if (whole.test(pointer)) node.$ref = pointer;
-                else elsewhere.push({ ref: node, pointer, node: resolved.node });
+              const kind = mapTypeToComponent(ctx.type.name, 'oas3');
+              if (kind && HOISTED.has(kind) && pointer) {
+                const whole = new RegExp(`^#/components/${kind}/[^/]+$`);
+                if (!whole.test(String(node.$ref))) {
+                  // A chain that ends at a component is written as that component; anything else is hoisted.
+                  if (whole.test(pointer)) node.$ref = pointer;
+                  else elsewhere.push({ ref: node, pointer, node: resolved.node, kind });
+                }
               }
             },
           },
@@ -191,7 +195,7 @@ export async function prepareDocument(input: unknown, opts: { file: string; sour
   );
   walkDocument({ document: bundled.bundle, rootType: types.Root, normalizedVisitors: visitors, resolvedRefMap: refMap, ctx: { problems: [], specVersion, config, visitorsData: {} } });
   if (unresolved.length) throw failure(file, 'cannot resolve a $ref', unresolved);
-  hoistSchemas(doc, elsewhere, file, diagnostics);
+  hoistComponents(doc, elsewhere, file, diagnostics);
   separateSharedPathItems(doc, (n) => deref(n));
 
   normaliseOperationIds(doc, file, diagnostics, (n) => deref(n));
@@ -211,24 +215,36 @@ export async function prepareDocument(input: unknown, opts: { file: string; sour
   return { doc, deref, diagnostics };
 }
 
-/** Give every schema that a `$ref` reaches outside components/schemas a component name of its own. */
-function hoistSchemas(doc: Obj, refs: { ref: Obj; pointer: string; node: unknown }[], file: string, diagnostics: Diagnostic[]): void {
+/** Component kinds whose references openapi-typescript turns into `components[kind][name]`. */
+const HOISTED = new Set(['schemas', 'parameters', 'responses', 'requestBodies', 'headers', 'examples', 'links', 'callbacks']);
+
+interface Hoist {
+  ref: Obj;
+  pointer: string;
+  node: unknown;
+  kind: string;
+}
+
+/** Give everything a `$ref` reaches outside components/<kind>/<name> a component name of its own. */
+function hoistComponents(doc: Obj, refs: Hoist[], file: string, diagnostics: Diagnostic[]): void {
   if (!refs.length) return;
   const components = (isObj(doc.components) ? doc.components : (doc.components = {})) as Obj;
-  const schemas = (isObj(components.schemas) ? components.schemas : (components.schemas = {})) as Obj;
   const named = new Map<string, string>();
-  for (const { ref, pointer, node } of refs) {
-    let name = named.get(pointer);
+  const structural = new Set(['properties', 'items', 'schema', 'content', 'paths', 'components', 'schemas', 'parameters', 'requestBody', 'requestBodies', 'responses', 'headers', 'examples']);
+  for (const { ref, pointer, node, kind } of refs) {
+    const map = (isObj(components[kind]) ? components[kind] : (components[kind] = {})) as Obj;
+    let name = named.get(`${kind} ${pointer}`);
     if (!name) {
       const parts = pointer.replace(/^#\/?/, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-      const base = parts.filter((p) => !['properties', 'items', 'schema', 'content', 'paths', 'components', 'schemas', 'parameters', 'requestBody', 'responses'].includes(p) && !p.includes('/')).pop() ?? 'Schema';
-      name = base.replace(/[^A-Za-z0-9_.-]/g, '') || 'Schema';
-      for (let n = 2; Object.hasOwn(schemas, name); n++) name = `${base.replace(/[^A-Za-z0-9_.-]/g, '') || 'Schema'}${n}`;
-      schemas[name] = node;
-      named.set(pointer, name);
-      diagnostics.push(diag('schema-ref-hoisted', 'info', `the schema at ${pointer} is referenced from elsewhere; it is the component "${name}" in the generated types`, { file, line: 1 }));
+      const label = kind === 'parameters' && isObj(node) && typeof node.name === 'string' ? node.name : parts.filter((p) => !structural.has(p) && !p.includes('/') && !/^\d+$/.test(p)).pop() ?? kind;
+      const base = label.replace(/[^A-Za-z0-9_.-]/g, '') || 'Component';
+      name = base;
+      for (let n = 2; Object.hasOwn(map, name); n++) name = `${base}${n}`;
+      map[name] = node;
+      named.set(`${kind} ${pointer}`, name);
+      diagnostics.push(diag('ref-target-hoisted', 'info', `the ${kind.replace(/s$/, '')} at ${pointer} is referenced from elsewhere; it is components/${kind}/${name} in the generated types`, { file, line: 1 }));
     }
-    ref.$ref = `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    ref.$ref = `#/components/${kind}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
   }
 }
 

@@ -162,7 +162,7 @@ describe('what openapi-typescript cannot follow is rewritten so every document t
     const g = await generateInto(doc, 'load-rewrite');
     try {
       expect(((g.api.doc.components as Obj).schemas.Pet.discriminator.mapping as Obj).dog).toBe('#/components/schemas/Dog');
-      expect(g.api.diagnostics.map((d) => d.id)).toContain('schema-ref-hoisted');
+      expect(g.api.diagnostics.map((d) => d.id)).toContain('ref-target-hoisted');
       const files = [...g.files.keys()].filter((f) => f.endsWith('.ts')).map((f) => join(g.dir, f));
       expect(typecheck(files)).toEqual([]);
     } finally {
