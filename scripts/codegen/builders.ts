@@ -7,9 +7,9 @@
  * enum) is typed directly; every other one is taken from schema.ts by indexed access
  * (`NonNullable<operations["X"]["parameters"]["query"]>["q"]`), so builders and schema.ts agree.
  */
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import type { ApiInfo, BodyInfo, OperationInfo, ParamInfo } from './model.ts';
-import { constDecl, exportFrom, exportMod, f, id, importDecl, indexed, keyword, literal, printGroups, propName, typeRef, withDocs } from './ast.ts';
+import { constDecl, exportFrom, exportMod, f, id, importDecl, indexed, keyword, literal, printGroups, propName, typeRef, withDocs, ts } from './ast.ts';
 import { schemaTypeNode, simpleType } from './typetext.ts';
 import { tsBanner } from './banner.ts';
 
@@ -33,9 +33,9 @@ export function hasRequiredInput(op: OperationInfo): boolean {
 }
 
 const operation = (op: OperationInfo) => indexed(typeRef('operations'), op.operationId);
-const nonNull = (t: ts.TypeNode) => typeRef('NonNullable', [t]);
+const nonNull = (t: TS.TypeNode) => typeRef('NonNullable', [t]);
 
-function paramType(op: OperationInfo, p: ParamInfo): ts.TypeNode {
+function paramType(op: OperationInfo, p: ParamInfo): TS.TypeNode {
   if (p.style === 'json' && !p.content) {
     // JSON-string parameter: pass the value (serialised by the builder) or ready-made JSON text.
     const t = p.inputSchema ? schemaTypeNode(p.inputSchema) : keyword('unknown');
@@ -44,14 +44,14 @@ function paramType(op: OperationInfo, p: ParamInfo): ts.TypeNode {
   return simpleType(p.rawSchema) ?? indexed(nonNull(indexed(operation(op), 'parameters', p.in)), p.name);
 }
 
-function bodyType(op: OperationInfo, body: BodyInfo): ts.TypeNode {
+function bodyType(op: OperationInfo, body: BodyInfo): TS.TypeNode {
   if (body.kind === 'text') return keyword('string');
   if (body.kind === 'binary') return typeRef('BinaryBody');
   const t = !body.schema ? keyword('unknown') : (simpleType(body.schema) ?? indexed(nonNull(indexed(operation(op), 'requestBody')), 'content', body.contentType));
   return body.kind === 'multipart' ? typeRef('MultipartBody', [t]) : t;
 }
 
-function outputType(op: OperationInfo): ts.TypeNode {
+function outputType(op: OperationInfo): TS.TypeNode {
   const s = op.success;
   if (!s) return keyword('unknown');
   if (s.kind === 'text') return keyword('string');
@@ -101,9 +101,9 @@ function paramDocs(op: OperationInfo, p: ParamInfo): (string | undefined)[] {
 }
 
 /** Which schema.ts / runtime names a type tree uses. */
-function referenced(nodes: ts.Node[]): Set<string> {
+function referenced(nodes: TS.Node[]): Set<string> {
   const out = new Set<string>();
-  const visit = (n: ts.Node): void => {
+  const visit = (n: TS.Node): void => {
     if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName)) out.add(n.typeName.text);
     ts.forEachChild(n, visit);
   };
@@ -112,10 +112,10 @@ function referenced(nodes: ts.Node[]): Set<string> {
 }
 
 export function generateBuilders(api: ApiInfo, specPath: string): string {
-  const body: ts.Statement[][] = [];
+  const body: TS.Statement[][] = [];
   const servers = constDecl('apiServers', f.createTypeOperatorNode(ts.SyntaxKind.ReadonlyKeyword, f.createArrayTypeNode(typeRef('ServerInfo'))), literal(api.servers));
   body.push([withDocs(servers, "The document's servers: without `endpoint` a builder's URL starts with the first (or with the operation's own).")]);
-  const types: ts.Node[] = [];
+  const types: TS.Node[] = [];
   for (const op of api.operations) {
     const props = inputParams(op).map((p) => {
       const t = paramType(op, p);
@@ -168,7 +168,7 @@ export function generateBuilders(api: ApiInfo, specPath: string): string {
     ]);
     body.push([withDocs(fn, op.summary, op.description, op.deprecated ? '@deprecated' : undefined, `${op.method} ${op.specPath}`)]);
   }
-  const byId = (value: (op: OperationInfo) => ts.Expression) =>
+  const byId = (value: (op: OperationInfo) => TS.Expression) =>
     f.createObjectLiteralExpression(f.createNodeArray(api.operations.map((op) => f.createPropertyAssignment(propName(op.operationId), value(op))), api.operations.length > 0), api.operations.length > 0);
   body.push([
     withDocs(
@@ -181,7 +181,7 @@ export function generateBuilders(api: ApiInfo, specPath: string): string {
   const used = referenced(types);
   const schemaImports = ['components', 'operations'].filter((n) => used.has(n));
   const runtimeTypes = ['BinaryBody', 'BuildOptions', 'BuiltRequest', 'MultipartBody', 'OperationDescriptor', 'ServerInfo'].filter((n) => used.has(n) || ['BuildOptions', 'BuiltRequest', 'OperationDescriptor', 'ServerInfo'].includes(n));
-  const head: ts.Statement[] = [
+  const head: TS.Statement[] = [
     ...(schemaImports.length ? [importDecl(schemaImports, './schema.ts', true)] : []),
     importDecl(['buildRequest'], './runtime/request.ts'),
     importDecl(runtimeTypes, './runtime/types.ts', true),

@@ -6,9 +6,9 @@
  * typed per scheme); a spec whose security scheme names a vendor signing in `x-refspec-signing`
  * gets that vendor's client (credentials, environment variables, region).
  */
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import type { ApiInfo, OperationInfo, SchemeInfo } from './model.ts';
-import { constDecl, exportFrom, exportMod, f, id, importDecl, keyword, literal, printGroups, propName, typeRef, withDocs } from './ast.ts';
+import { constDecl, exportFrom, exportMod, f, id, importDecl, keyword, literal, printGroups, propName, typeRef, withDocs, ts } from './ast.ts';
 import { tsBanner } from './banner.ts';
 import { descriptorName, hasRequiredInput, inputParams, inputTypeName, outputTypeName } from './builders.ts';
 
@@ -28,7 +28,7 @@ function schemeDescriptor(s: SchemeInfo): Record<string, string> | undefined {
 }
 
 /** The credential type and how it is sent, per scheme. */
-function credential(s: SchemeInfo): { type: ts.TypeNode; how: string } | undefined {
+function credential(s: SchemeInfo): { type: TS.TypeNode; how: string } | undefined {
   const str = keyword('string');
   switch (s.type) {
     case 'apiKey':
@@ -60,14 +60,14 @@ export function generateClient(api: ApiInfo, specPath: string): string {
   const coreFn = alibaba ? 'createAlibabaCore' : vendor ? 'createHuaweiCore' : 'createRestCore';
   const schemes = vendor ? [] : api.securitySchemes.filter((s) => credential(s));
   const core = vendor ? './runtime/client-core.ts' : './runtime/rest-core.ts';
-  const head: ts.Statement[] = [
+  const head: TS.Statement[] = [
     importDecl([coreFn], core),
     importDecl([optionsType, 'ApiDefaults', 'CallOptions', ...(vendor ? ['ClientInput'] : []), ...(schemes.length ? ['Credential'] : [])], core, true),
     f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(id('b'))), f.createStringLiteral('./builders.ts')),
     exportFrom(['ApiError'], './runtime/http.ts'),
     exportFrom(['BuildError'], './runtime/request.ts'),
   ];
-  const options: ts.Statement[] = [];
+  const options: TS.Statement[] = [];
   if (vendor) {
     options.push(
       withDocs(

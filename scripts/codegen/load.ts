@@ -14,26 +14,13 @@
  *   written as references. openapi-typescript and the builders then agree on every operation.
  */
 import { isAbsolute, resolve } from 'node:path';
-import {
-  BaseResolver,
-  Source,
-  bundle,
-  createConfig,
-  detectSpec,
-  getTypes,
-  isAbsoluteUrl,
-  mapTypeToComponent,
-  normalizeTypes,
-  normalizeVisitors,
-  resolveDocument,
-  walkDocument,
-  type Config,
-  type Document,
-  type NormalizedProblem,
-} from '@redocly/openapi-core';
+import type { Config, Document, NormalizedProblem, Source as SourceType } from '@redocly/openapi-core';
+import { redocly } from './redocly.ts';
 import { InputError } from '../extract/types.ts';
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
 import { fnName } from './names.ts';
+
+const { BaseResolver, Source, bundle, createConfig, detectSpec, getTypes, isAbsoluteUrl, mapTypeToComponent, normalizeTypes, normalizeVisitors, resolveDocument, walkDocument } = redocly;
 
 type Obj = Record<string, unknown>;
 
@@ -53,7 +40,7 @@ export interface PreparedDocument {
  * `externalValue` URL (documentation only) is left as it is. Files next to the spec are read.
  */
 class LocalResolver extends BaseResolver {
-  override async loadExternalRef(absoluteRef: string): Promise<Source> {
+  override async loadExternalRef(absoluteRef: string): Promise<SourceType> {
     if (isAbsoluteUrl(absoluteRef)) return new Source(absoluteRef, '{}', 'application/json');
     return super.loadExternalRef(absoluteRef);
   }
@@ -73,7 +60,7 @@ function atPointer(doc: unknown, pointer: string | undefined): unknown {
 let configPromise: Promise<Config> | undefined;
 function redoclyConfig(): Promise<Config> {
   // No lint rules: bundling and resolving only. Validation is not codegen's job (`refspec lint` is).
-  configPromise ??= createConfig({ rules: {} });
+  configPromise ??= createConfig({ rules: {} }, { extends: [] } as never);
   return configPromise;
 }
 
@@ -117,7 +104,9 @@ export async function prepareDocument(input: unknown, opts: { file: string; sour
   const resolver = new LocalResolver();
   const sourcePath = opts.sourceFile ?? file;
   const absoluteRef = isAbsolute(sourcePath) ? sourcePath : resolve(sourcePath);
-  const document: Document = { source: new Source(absoluteRef, '', 'application/json'), parsed: structuredClone(input) };
+  const parsed = structuredClone(input);
+  mappingNamesToRefs(parsed);
+  const document: Document = { source: new Source(absoluteRef, '', 'application/json'), parsed };
   const bundled = await bundle({ doc: document, config, externalRefResolver: resolver, dereference: false, keepUrlRefs: true });
   const doc = bundled.bundle.parsed as Obj;
   const errors: NormalizedProblem[] = [];
@@ -140,7 +129,6 @@ export async function prepareDocument(input: unknown, opts: { file: string; sour
   // operation's parameter, a property of a component): openapi-typescript cannot follow them, so
   // their targets become components of their own below.
   const elsewhere: Hoist[] = [];
-  const schemas = isObj(doc.components) && isObj(doc.components.schemas) ? doc.components.schemas : {};
   const visitors = normalizeVisitors(
     [
       {
@@ -180,14 +168,6 @@ export async function prepareDocument(input: unknown, opts: { file: string; sour
               }
             },
           },
-          DiscriminatorMapping: {
-            leave(mapping: Obj) {
-              // "mapping: { dog: Dog }" names a schema; a reference says the same thing to every tool.
-              for (const [k, v] of Object.entries(mapping)) {
-                if (typeof v === 'string' && !v.includes('/') && !v.includes('#') && Object.hasOwn(schemas, v)) mapping[k] = `#/components/schemas/${v.replace(/~/g, '~0')}`;
-              }
-            },
-          },
         },
       },
     ] as never,
@@ -213,6 +193,31 @@ export async function prepareDocument(input: unknown, opts: { file: string; sour
     return cur as T;
   }
   return { doc, deref, diagnostics };
+}
+
+/**
+ * `discriminator.mapping: { dog: Dog }` names a schema (OpenAPI allows it); written as a reference it
+ * says the same to every tool, the bundler included (it takes mapping values for references).
+ */
+function mappingNamesToRefs(doc: Obj): void {
+  const schemas = isObj(doc.components) && isObj(doc.components.schemas) ? doc.components.schemas : {};
+  const seen = new Set<unknown>();
+  const visit = (node: unknown, depth: number): void => {
+    if (!node || typeof node !== 'object' || seen.has(node) || depth > 200) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const v of node) visit(v, depth + 1);
+      return;
+    }
+    const d = (node as Obj).discriminator;
+    if (isObj(d) && typeof d.propertyName === 'string' && isObj(d.mapping)) {
+      for (const [k, v] of Object.entries(d.mapping)) {
+        if (typeof v === 'string' && !v.includes('/') && !v.includes('#') && Object.hasOwn(schemas, v)) d.mapping[k] = `#/components/schemas/${v.replace(/~/g, '~0')}`;
+      }
+    }
+    for (const v of Object.values(node as Obj)) visit(v, depth + 1);
+  };
+  visit(doc, 0);
 }
 
 /** Component kinds whose references openapi-typescript turns into `components[kind][name]`. */

@@ -8,20 +8,21 @@
  * set and refuses documents with structural slips that do not stop it from typing them.
  */
 import { createRequire } from 'node:module';
-import openapiTS, { astToString } from 'openapi-typescript';
+import type * as OpenapiTypescript from 'openapi-typescript';
 import { tsBanner } from './banner.ts';
 import { spellBidi } from './escape.ts';
+import { redocly } from './redocly.ts';
+
+// Its CommonJS build: that way it requires TypeScript as CommonJS too, without the ES-module
+// export scan of a 9 MB file (see ast.ts).
+const { default: openapiTS, astToString } = createRequire(import.meta.url)('openapi-typescript') as typeof OpenapiTypescript;
 
 type Obj = Record<string, unknown>;
 
 let configPromise: Promise<unknown> | undefined;
-/** A config made by the Redocly copy openapi-typescript itself loads (its `redocly` option expects that one). */
+/** openapi-typescript's `redocly` option expects a config of the Redocly copy it loads (redocly.ts). */
 function otsRedoclyConfig(): Promise<unknown> {
-  configPromise ??= (async () => {
-    const load = createRequire(import.meta.resolve('openapi-typescript'));
-    const redocly = load('@redocly/openapi-core') as { createConfig(raw: unknown, opts?: unknown): Promise<unknown> };
-    return redocly.createConfig({ rules: {} }, { extends: [] });
-  })();
+  configPromise ??= redocly.createConfig({ rules: {} }, { extends: [] } as never);
   return configPromise;
 }
 

@@ -8,8 +8,8 @@
  * so the two files can never disagree. `schemaTypeNode` converts any schema (bounded depth) for
  * the places schema.ts does not type: JSON-string parameters' `contentSchema`.
  */
-import ts from 'typescript';
-import { f, indexed, keyword, literalType, printType, propName, typeRef } from './ast.ts';
+import type * as TS from 'typescript';
+import { f, indexed, keyword, literalType, printType, propName, typeRef, ts } from './ast.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -18,41 +18,41 @@ function isObj(v: unknown): v is Obj {
 }
 
 /** `components["schemas"]["Name"]` for a reference to a whole component schema. */
-function componentRef(ref: string): ts.TypeNode | undefined {
+function componentRef(ref: string): TS.TypeNode | undefined {
   const m = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
   if (!m) return undefined;
   const name = decodeURIComponent(m[1]).replace(/~1/g, '/').replace(/~0/g, '~');
   return indexed(typeRef('components'), 'schemas', name);
 }
 
-function lit(v: unknown): ts.TypeNode | undefined {
+function lit(v: unknown): TS.TypeNode | undefined {
   if (typeof v === 'string' || typeof v === 'boolean' || v === null) return literalType(v);
   if (typeof v === 'number' && Number.isFinite(v)) return literalType(v);
   return undefined;
 }
 
-function union(types: ts.TypeNode[]): ts.TypeNode {
+function union(types: TS.TypeNode[]): TS.TypeNode {
   return types.length === 1 ? types[0] : f.createUnionTypeNode(types);
 }
 
-function nullable(schema: Obj, t: ts.TypeNode): ts.TypeNode {
+function nullable(schema: Obj, t: TS.TypeNode): TS.TypeNode {
   return schema.nullable === true ? f.createUnionTypeNode([t, literalType(null)]) : t;
 }
 
 const PRIMITIVE: Record<string, 'string' | 'number' | 'boolean'> = { string: 'string', integer: 'number', number: 'number', boolean: 'boolean' };
 
 /** The type of a schema whose type is evident, else undefined (the caller asks schema.ts). */
-export function simpleType(schema: unknown, depth = 0): ts.TypeNode | undefined {
+export function simpleType(schema: unknown, depth = 0): TS.TypeNode | undefined {
   if (!isObj(schema) || depth > 2) return undefined;
   if (typeof schema.$ref === 'string') return Object.keys(schema).length === 1 ? componentRef(schema.$ref) : undefined;
   for (const k of ['oneOf', 'anyOf', 'allOf', 'not', 'properties', 'additionalProperties', 'patternProperties', 'if', 'prefixItems'] as const) if (schema[k] !== undefined) return undefined;
   if (schema.const !== undefined) return lit(schema.const);
   if (Array.isArray(schema.enum) && schema.enum.length) {
     const members = schema.enum.map(lit);
-    return members.every((m): m is ts.TypeNode => !!m) ? nullable(schema, union(members)) : undefined;
+    return members.every((m): m is TS.TypeNode => !!m) ? nullable(schema, union(members)) : undefined;
   }
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  const out: ts.TypeNode[] = [];
+  const out: TS.TypeNode[] = [];
   for (const t of types) {
     if (typeof t !== 'string') return undefined;
     if (t === 'null') out.push(literalType(null));
@@ -67,13 +67,13 @@ export function simpleType(schema: unknown, depth = 0): ts.TypeNode | undefined 
 }
 
 /** Any schema -> type (inline objects, compositions), depth-bounded. */
-export function schemaTypeNode(schema: unknown, depth = 0): ts.TypeNode {
+export function schemaTypeNode(schema: unknown, depth = 0): TS.TypeNode {
   if (!isObj(schema) || depth > 12) return keyword('unknown');
   if (typeof schema.$ref === 'string') return componentRef(schema.$ref) ?? keyword('unknown');
   if (schema.const !== undefined) return lit(schema.const) ?? keyword('unknown');
   if (Array.isArray(schema.enum) && schema.enum.length) {
     const members = schema.enum.map(lit);
-    return members.every((m): m is ts.TypeNode => !!m) ? union(members) : keyword('unknown');
+    return members.every((m): m is TS.TypeNode => !!m) ? union(members) : keyword('unknown');
   }
   for (const k of ['oneOf', 'anyOf'] as const) {
     const list = schema[k];
