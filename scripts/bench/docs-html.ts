@@ -87,6 +87,7 @@ export async function runDocsHtmlBench(): Promise<DocsHtmlRow[]> {
     for (const f of (await readdir(join(ROOT, 'spec'))).filter((x) => x.endsWith('.openapi.yaml')).sort()) specs.push([f.replace(/\.openapi\.yaml$/, ''), join(ROOT, 'spec', f)]);
     const { generateHtml } = await import('../codegen/docs-html.ts');
     const { readApi } = await import('../codegen/model.ts');
+    const { prepareDocument } = await import('../codegen/load.ts');
     const rows: DocsHtmlRow[] = [];
     for (const [name, file] of specs) {
       const text = await readFile(file, 'utf8');
@@ -99,8 +100,8 @@ export async function runDocsHtmlBench(): Promise<DocsHtmlRow[]> {
         bytes = (JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { bytes: number }).bytes;
         cold.push(r.ms);
       }
-      const api = readApi(doc, file);
-      await generateHtml(doc, file, api);
+      const api = readApi(await prepareDocument(doc, { file }), file);
+      await generateHtml(api.doc, file, api);
       const warm: number[] = [];
       for (let i = 0; i < 5; i++) {
         const t = performance.now();

@@ -29,6 +29,7 @@ import { chooseDialect } from '../dialects/index.ts';
 import { emitOpenApi } from '../openapi/document.ts';
 import { lintSpec } from '../lint/index.ts';
 import { writeFileAtomic } from '../util/fs.ts';
+import { defaultGenerateSpecs, renderGenerateBench, runGenerateBench, type GenerateSpeedRow } from './generate-speed.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -38,6 +39,8 @@ const { values: opts } = parseArgs({
     json: { type: 'boolean', default: false },
     'scale-timeout': { type: 'string', default: '600' },
     'scale-runs': { type: 'string', default: '3' },
+    /** More specs for the generate-vs-openapi-typescript table (repeatable). */
+    'generate-spec': { type: 'string', multiple: true },
     /** Re-render BENCHMARKS.md from the JSON of an earlier `--json` run instead of measuring. */
     render: { type: 'string' },
   },
@@ -128,7 +131,7 @@ async function perManual() {
     codegen = {
       ok: true,
       mod: {
-        ...(await import('../codegen/model.ts')),
+        ...(await import('../codegen/index.ts')),
         ...(await import('../codegen/types.ts')),
         ...(await import('../codegen/builders.ts')),
         ...(await import('../codegen/client.ts')),
@@ -165,15 +168,16 @@ async function perManual() {
       try {
         stages.codegen = (
           await timeIt(Math.max(3, Math.ceil(RUNS / 2)), async () => {
-            const info = m.readApi(docObj, rel);
-            await m.generateTypes(docObj, rel);
+            const info = await m.loadApi(docObj, { specPath: rel });
+            await m.generateTypes(info.doc, rel);
             m.generateBuilders(info, rel);
             m.generateClient(info, rel);
             await m.runtimeFiles(rel);
           }, 1)
         ).ms;
-        stages['docs (markdown)'] = (await timeIt(3, () => m.generateMarkdown(m.readApi(docObj, rel), rel), 1)).ms;
-        stages['docs (html)'] = (await timeIt(3, () => m.generateHtml(docObj, rel), 1)).ms;
+        const info = await m.loadApi(docObj, { specPath: rel });
+        stages['docs (markdown)'] = (await timeIt(3, () => m.generateMarkdown(info, rel), 1)).ms;
+        stages['docs (html)'] = (await timeIt(3, () => m.generateHtml(info.doc, rel, info), 1)).ms;
       } catch (err) {
         say(`${api.name}: codegen/docs not measured: ${(err as Error).message.split('\n')[0]}`);
       }
@@ -336,6 +340,11 @@ function render(results: Awaited<ReturnType<typeof collect>>): string {
       `| ${s.factor} | ${mb.toFixed(1)} | ${s.lines} | ${s.operations} | ${fmt(t.extract)} | ${fmt(t.parse)} | ${fmt(t.emit)} | ${fmt(t.reconcile)} | ${fmt(t.stringify)} | ${fmt(s.totalMs)} | ${fmt(s.totalMinMs)}–${fmt(s.totalMaxMs)} (${s.runs}) | ${(s.totalMs / s.operations).toFixed(2)} | ${(mb / (s.totalMs / 1000)).toFixed(2)} | ${(mb / (t.parse / 1000)).toFixed(2)} | ${s.maxRssMB.toFixed(0)} | ${(((s.maxRssMB - s.rssBeforeMB) * 1024) / s.operations).toFixed(0)} |`,
     );
   }
+  if (results.generate) {
+    L.push('', '### Codegen: `refspec generate` against openapi-typescript (`scripts/bench/generate-speed.ts`)', '');
+    L.push('CLI wall time, Node start-up included, median of interleaved runs; each tool in a scratch folder. Target: generate ≤ 2× openapi-typescript, and what refspec adds ≤ 1 s on a small spec.', '');
+    L.push(...renderGenerateBench(results.generate));
+  }
   const d = results.diff;
   if (d) {
     L.push('', '### Diff (`scripts/bench/diff-agreement.ts`, run by `npm run bench`)', '');
@@ -375,6 +384,8 @@ async function collect() {
   const pm = await perManual();
   const y = await yardsticks(pm.manuals, pm.scratch);
   const whole = await wholeProject();
+  say('codegen: refspec generate vs openapi-typescript (scripts/bench/generate-speed.ts)');
+  const generate = await runGenerateBench(ROOT, [...defaultGenerateSpecs(ROOT), ...(opts['generate-spec'] ?? [])], opts.quick ? 1 : 3, say);
   const sc = await scaling();
   say('diff: agreement with api-smart-diff and speed (scripts/bench/diff-agreement.ts)');
   let diff: { pairs: number; agree: number; speed?: Record<string, number> } | { error: string };
@@ -394,7 +405,7 @@ async function collect() {
     html = { error: (err as Error).message.split('\n')[0] };
   }
   await rm(pm.scratch, { recursive: true, force: true });
-  return { machine: m, runs: RUNS as number | undefined, perManual: pm, yardsticks: y, whole, scaling: sc, diff: diff as typeof diff | undefined, html: html as typeof html | undefined };
+  return { machine: m, runs: RUNS as number | undefined, perManual: pm, yardsticks: y, whole, generate: generate as GenerateSpeedRow[] | undefined, scaling: sc, diff: diff as typeof diff | undefined, html: html as typeof html | undefined };
 }
 
 const results = opts.render

@@ -24,6 +24,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { htmlText, spellBidi } from './escape.ts';
 import { bannerText } from './banner.ts';
+import { prepareDocument } from './load.ts';
 import { readApi, type ApiInfo } from './model.ts';
 import { fill } from './template.ts';
 import { TEMPLATES_DIR } from './runtime.ts';
@@ -345,14 +346,14 @@ function deepLinkScript(routes: Record<string, string>): string {
 }
 
 export async function generateHtml(doc: Obj, specPath: string, api?: ApiInfo): Promise<string> {
-  const info = api ?? readApi(doc, specPath);
+  const info = api ?? readApi(await prepareDocument(doc, { file: specPath }), specPath);
   const [bundle, template, dd] = await Promise.all([redocBundle(), readFile(join(TEMPLATES_DIR, 'docs', 'reference.html'), 'utf8'), DocsDocument.load(doc)]);
   const page = redocPage(doc, info, dd);
   const title = spellBidi(String(((doc.info ?? {}) as Obj).title ?? 'API reference'));
   const html = fill(
     template,
     {
-      banner: htmlText(bannerText(specPath)).replace(/--/g, '- -'),
+      banner: htmlText(bannerText(specPath, info.fromManual)).replace(/--/g, '- -'),
       csp: CSP,
       title: htmlText(title),
       redocVersion: htmlText(bundle.version),

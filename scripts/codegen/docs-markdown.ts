@@ -76,6 +76,13 @@ const WIRE: Record<ParamInfo['style'], string> = {
   json: 'Sent as a JSON string.',
   'repeat-list': 'Sent as a repeat list (`Name.1`, `Name.2` …).',
   flat: 'Sent as flattened `Name.Key` pairs.',
+  form: '',
+  simple: '',
+  spaceDelimited: 'Items sent space-delimited.',
+  pipeDelimited: 'Items sent pipe-delimited (`a|b`).',
+  deepObject: 'Sent as `name[key]=value` pairs (deepObject).',
+  label: 'Sent in label style (`.value`).',
+  matrix: 'Sent in matrix style (`;name=value`).',
 };
 
 function fieldRowsText(dd: DocsDocument, table: FieldTable, prefix: string, cols: 'param' | 'field'): string[] {
@@ -430,6 +437,6 @@ export async function generateMarkdown(api: ApiInfo, specPath: string): Promise<
     'templates/docs/reference.md',
   );
   // No raw bidi control anywhere in the page (prose, tables or samples): spelled out as \u202e.
-  return spellBidi(`${markupBanner(specPath)}\n${body.trimEnd()}\n`);
+  return spellBidi(`${markupBanner(specPath, api.fromManual)}\n${body.trimEnd()}\n`);
 }
 

@@ -1,22 +1,27 @@
 /**
  * Codegen entry: one OpenAPI document -> every file of generated/<api>/ as (relative path ->
- * content). Pure apart from reading templates/ and running the Redocly subprocess for the HTML.
+ * content), plus diagnostics. Pure apart from reading templates/ (and files an external `$ref`
+ * names) and running the Redocly subprocess for the HTML. The TypeScript files never depend on the
+ * HTML: when that step fails, the reason is a diagnostic and every other file is still produced.
  */
+import { prepareDocument } from './load.ts';
 import { readApi, type ApiInfo } from './model.ts';
 import { generateTypes } from './types.ts';
 import { generateBuilders } from './builders.ts';
 import { generateClient } from './client.ts';
 import { runtimeFiles } from './runtime.ts';
 import { generateMarkdown } from './docs-markdown.ts';
-import { docsDiagnostics, generateHtml } from './docs-html.ts';
-import type { Diagnostic } from '../model/diagnostic.ts';
 import { tsBanner } from './banner.ts';
+import { diag, type Diagnostic } from '../model/diagnostic.ts';
+import { InputError } from '../extract/types.ts';
 
 type Obj = Record<string, unknown>;
 
 export interface GenerateOptions {
-  /** Path of the spec as it should appear in banners (project-relative). */
+  /** Path of the spec as it should appear in banners and messages (project-relative). */
   specPath: string;
+  /** Where relative external `$ref`s are looked up from (the spec file; default: specPath). */
+  sourceFile?: string;
   /** Skip the HTML reference (the only step that needs a subprocess). */
   html?: boolean;
   progress?: (stage: string) => void;
@@ -25,26 +30,47 @@ export interface GenerateOptions {
 export interface GenerateResult {
   api: ApiInfo;
   files: Map<string, string>;
-  /** What the docs steps neutralised in the document's texts (images, external links, HTML). */
+  /** Problems met while generating, and what the docs steps neutralised (images, external links, HTML). */
   diagnostics: Diagnostic[];
 }
 
+/** Read and prepare a document for codegen (bundle, resolve, name operations). Bad input -> InputError. */
+export async function loadApi(doc: unknown, opts: { specPath: string; sourceFile?: string }): Promise<ApiInfo> {
+  const prepared = await prepareDocument(doc, { file: opts.specPath, sourceFile: opts.sourceFile });
+  return readApi(prepared, opts.specPath);
+}
+
 export async function generateApi(doc: Obj, opts: GenerateOptions): Promise<GenerateResult> {
-  const api = readApi(doc, opts.specPath);
+  const api = await loadApi(doc, opts);
+  const diagnostics = [...api.diagnostics];
   const files = new Map<string, string>();
   opts.progress?.('codegen types');
-  files.set('schema.ts', await generateTypes(doc, opts.specPath));
+  try {
+    files.set('schema.ts', await generateTypes(api.doc, opts.specPath, api.fromManual));
+  } catch (err) {
+    // openapi-typescript refuses what load.ts let through (its own checks): bad input, one line.
+    throw new InputError(opts.specPath, `openapi-typescript cannot type this document: ${(err as Error).message.split('\n')[0]}`);
+  }
   opts.progress?.('codegen builders');
   files.set('builders.ts', generateBuilders(api, opts.specPath));
   opts.progress?.('codegen client');
   files.set('client.ts', generateClient(api, opts.specPath));
   files.set(
     'index.ts',
-    `${tsBanner(opts.specPath)}export * from './client.ts';\nexport * as builders from './builders.ts';\nexport type { components, operations, paths } from './schema.ts';\n`,
+    `${tsBanner(opts.specPath, api.fromManual)}export * from './client.ts';\nexport * as builders from './builders.ts';\nexport type { components, operations, paths } from './schema.ts';\n`,
   );
-  for (const [p, c] of await runtimeFiles(opts.specPath)) files.set(p, c);
+  for (const [p, c] of await runtimeFiles(opts.specPath, api.fromManual, api.kind)) files.set(p, c);
   opts.progress?.('codegen docs');
   files.set('docs/reference.md', await generateMarkdown(api, opts.specPath));
-  if (opts.html !== false) files.set('docs/reference.html', await generateHtml(doc, opts.specPath, api));
-  return { api, diagnostics: docsDiagnostics(doc, opts.specPath), files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  // Loaded only here: the HTML step carries Redoc's bundle.
+  const { docsDiagnostics, generateHtml } = await import('./docs-html.ts');
+  diagnostics.push(...docsDiagnostics(api.doc, opts.specPath));
+  if (opts.html !== false) {
+    try {
+      files.set('docs/reference.html', await generateHtml(api.doc, opts.specPath, api));
+    } catch (err) {
+      diagnostics.push(diag('html-not-generated', 'error', `docs/reference.html was not generated: ${(err as Error).message.split('\n')[0]}`, { file: opts.specPath, line: 1 }));
+    }
+  }
+  return { api, files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics };
 }

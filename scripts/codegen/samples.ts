@@ -8,7 +8,7 @@ import type { OperationInfo, ParamInfo, RequestSample } from './model.ts';
 import { RPC_SIGNING_PARAMS } from './model.ts';
 import { inputParams } from './builders.ts';
 import { stringLiteral } from './escape.ts';
-import { propertyKey } from './typetext.ts';
+import { IDENTIFIER } from './names.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -152,8 +152,8 @@ export function compareRpc(
 
 /** Input for a builder from a decoded RPC sample, keeping only the caller's parameters. */
 export function builderInputText(op: OperationInfo, decoded: DecodedSample): string | undefined {
-  const names = new Set(inputParams(op).map((p) => p.name));
-  const obj = Object.fromEntries(Object.entries(decoded.input).filter(([k]) => names.has(k)));
+  const keys = new Map(inputParams(op).map((p) => [p.name, p.key]));
+  const obj = Object.fromEntries(Object.entries(decoded.input).flatMap(([k, v]) => (keys.has(k) ? [[keys.get(k)!, v]] : [])));
   return Object.keys(obj).length ? tsLiteral(obj) : undefined;
 }
 
@@ -174,7 +174,7 @@ export function tsLiteral(value: unknown, indent = ''): string {
   }
   const entries = Object.entries(value as Obj).filter(([, v]) => v !== undefined);
   if (!entries.length) return '{}';
-  const key = (k: string) => (k === '__proto__' ? '["__proto__"]' : propertyKey(k));
+  const key = (k: string) => (k === '__proto__' ? '["__proto__"]' : IDENTIFIER.test(k) ? k : stringLiteral(k));
   return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${tsLiteral(v, inner)},`).join('\n')}\n${indent}}`;
 }
 
@@ -377,15 +377,15 @@ export function builderExample(op: OperationInfo, given: Record<string, unknown>
     // JSON-string parameters also take ready-made JSON text.
     const fits = (v: unknown) => (p.style === 'json' ? typeof v === 'string' || (schema ? fitsSchema(v, schema, src) : true) : fitsSchema(v, schema, src));
     if (has && fits(given[p.name])) {
-      set(p.name, given[p.name]);
+      set(p.key, given[p.name]);
       continue;
     }
-    if (has) replaced.push(p.name);
+    if (has) replaced.push(p.key);
     if (!p.required && !has) continue;
     const v = schema ? exampleValue(schema, src, [p.example]) : p.example;
-    if (v !== undefined && fits(v)) set(p.name, v);
-    else if (p.required) set(p.name, p.style === 'json' ? '{}' : exampleValue({ type: 'string' }));
-    if (p.required && !has) filled.push(p.name);
+    if (v !== undefined && fits(v)) set(p.key, v);
+    else if (p.required) set(p.key, p.style === 'json' ? '{}' : exampleValue({ type: 'string' }));
+    if (p.required && !has) filled.push(p.key);
   }
   if (op.body) {
     const has = Object.prototype.hasOwnProperty.call(given, 'body');

@@ -1,8 +1,9 @@
 /**
- * What every generated client shares: endpoint resolution, credential resolution, signing and
- * sending. The generated client.ts only lists the operations.
+ * The clients of specs that name a vendor signing in `x-refspec-signing` (Alibaba Cloud RPC,
+ * Huawei Cloud AK/SK): endpoint resolution, credential resolution, signing and sending. The
+ * generated client.ts only lists the operations. Any other API uses rest-core.ts.
  */
-import type { BuildOptions, BuiltRequest, OperationDescriptor } from './types.ts';
+import type { BuildOptions, BuiltRequest, CallOptions, Core, OperationDescriptor, ServerInfo } from './types.ts';
 import { signRpcRequest, type RpcSigningSettings } from './alibaba-rpc.ts';
 import { signAkSkRequest } from './huawei-aksk.ts';
 import {
@@ -42,36 +43,27 @@ export interface HuaweiClientOptions extends CommonClientOptions {
   credentials?: HuaweiCredentialOptions | HuaweiCredentials;
 }
 
-export interface CallOptions {
-  signal?: AbortSignal;
-}
-
-export interface ServerInfo {
-  url: string;
-  variables: Record<string, string>;
-}
+export type { CallOptions, Core, ServerInfo } from './types.ts';
 
 export interface ApiDefaults {
-  server: ServerInfo;
+  /** The document's servers; the first is the default. */
+  servers: ServerInfo[];
   /** Alibaba signing settings from the spec's x-refspec-signing. */
   rpc?: RpcSigningSettings;
   /** Huawei: name of the token header (X-Auth-Token). */
   tokenHeader?: string;
 }
 
-export function resolveEndpoint(server: ServerInfo, options: CommonClientOptions): string {
+/** The vendor clients' endpoint: `endpoint`, else the first server with `{region}` from `region`. */
+export function resolveEndpoint(server: ServerInfo | undefined, options: CommonClientOptions): string {
   if (options.endpoint) return options.endpoint.replace(/\/+$/, '');
+  if (!server) throw new Error('the spec names no server: pass { endpoint }');
   return server.url.replace(/\{([^}]+)\}/g, (_, name: string) => {
     if (name === 'region' && options.region) return options.region;
     const v = server.variables[name];
     if (v === undefined) throw new Error(`the endpoint ${server.url} needs "${name}": pass { endpoint } or { region }`);
     return v;
   });
-}
-
-export interface Core {
-  /** Build (afresh for every attempt), sign, send and decode one operation call. */
-  call<I>(op: OperationDescriptor, build: (input: I, options: BuildOptions) => BuiltRequest, input: object, init?: CallOptions): Promise<unknown>;
 }
 
 function withDefaults<I>(op: OperationDescriptor, input: object, defaults: Record<string, string | undefined>): I {
@@ -92,7 +84,7 @@ function httpOptions(options: CommonClientOptions, init?: CallOptions): HttpOpti
 
 export function createAlibabaCore(options: AlibabaClientOptions, defaults: ApiDefaults): Core {
   const credentials = resolveAlibabaCredentials(options.credentials);
-  const endpoint = resolveEndpoint(defaults.server, options);
+  const endpoint = resolveEndpoint(defaults.servers[0], options);
   const secrets = credentials.secrets();
   const signing: RpcSigningSettings = { ...defaults.rpc, ...options.signing };
   return {
@@ -111,7 +103,7 @@ export function createAlibabaCore(options: AlibabaClientOptions, defaults: ApiDe
 
 export function createHuaweiCore(options: HuaweiClientOptions, defaults: ApiDefaults): Core {
   const credentials = resolveHuaweiCredentials(options.credentials);
-  const endpoint = resolveEndpoint(defaults.server, options);
+  const endpoint = resolveEndpoint(defaults.servers[0], options);
   const secrets = credentials.secrets();
   const tokenHeader = defaults.tokenHeader ?? 'X-Auth-Token';
   const sign =

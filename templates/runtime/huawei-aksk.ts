@@ -19,8 +19,15 @@ export function sdkDate(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 }
 
-function sha256Hex(data: string): string {
-  return createHash('sha256').update(data, 'utf8').digest('hex');
+function sha256Hex(data: string | Uint8Array): string {
+  return typeof data === 'string' ? createHash('sha256').update(data, 'utf8').digest('hex') : createHash('sha256').update(data).digest('hex');
+}
+
+/** The bytes the signature covers: text and byte bodies; a Blob or FormData cannot be read synchronously. */
+function bodyBytes(body: BuiltRequest['body']): string | Uint8Array {
+  if (body === undefined || typeof body === 'string' || body instanceof Uint8Array) return body ?? '';
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  throw new Error('AK/SK signing needs the body as text or bytes (a Blob or multipart body cannot be signed)');
 }
 
 export function canonicalUri(pathname: string): string {
@@ -59,7 +66,7 @@ export function akskParts(req: BuiltRequest, sk: string): AkSkParts {
     canonicalQuery(url.search),
     canonicalHeaders,
     signedHeaders,
-    sha256Hex(req.body ?? ''),
+    sha256Hex(bodyBytes(req.body)),
   ].join('\n');
   const stringToSign = [AKSK_ALGORITHM, date, sha256Hex(canonicalRequest)].join('\n');
   const signature = createHmac('sha256', sk).update(stringToSign, 'utf8').digest('hex');

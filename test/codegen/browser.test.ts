@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
 import { ARTIFACTS, ROOT, apiConfigs, fixtureDoc, generateInto, writeArtifact, type Generated } from './helpers.ts';
-import { readApi } from '../../scripts/codegen/model.ts';
+import { loadApi } from '../../scripts/codegen/index.ts';
 import { browserOrSkip } from '../support/browser.ts';
 
 const found = await browserOrSkip('test/codegen/browser.test.ts');
@@ -124,7 +124,7 @@ describe.skipIf(noBrowser).each(apis.map((a) => ({ name: a.name, api: a })))('HT
   it('reaches every operation by its #operation/<id> link, lists it by name in the sidebar, fetches nothing', async () => {
     const file = join(ROOT, 'generated', api.generated, 'docs', 'reference.html');
     const doc = parse(await readFile(join(ROOT, 'spec', `${api.name}.openapi.yaml`), 'utf8')) as Record<string, unknown>;
-    const info = readApi(doc);
+    const info = await loadApi(doc, { specPath: `spec/${api.name}.openapi.yaml` });
     const first = info.operations[0];
     // The first link is opened as the page's address (Redoc starts there), the others by changing the hash.
     const v = await open(file, deepLink(first.operationId));

@@ -72,11 +72,11 @@ describe('RPC builders', () => {
     expect(c.url).not.toBe(a.url);
   });
 
-  it('does no I/O: a builder works with fetch removed', () => {
+  it('does no I/O: a builder works with fetch removed (and starts from the spec\'s server without an endpoint)', () => {
     const saved = globalThis.fetch;
     (globalThis as { fetch?: unknown }).fetch = undefined;
     try {
-      expect(aB.DeleteThing({ ThingId: 'a*/b' }).url).toBe('/?Action=DeleteThing&ThingId=a%2A%2Fb&Version=2020-01-11');
+      expect(aB.DeleteThing({ ThingId: 'a*/b' }).url).toBe('https://servicemesh.aliyuncs.com/?Action=DeleteThing&ThingId=a%2A%2Fb&Version=2020-01-11');
     } finally {
       globalThis.fetch = saved;
     }
@@ -95,7 +95,9 @@ describe('REST builders', () => {
     const l = hB.ListMeshes({ project_id: 'p', limit: 5 }, { endpoint: 'https://asm.x.com' });
     expect(l.url).toBe('https://asm.x.com/v1/p/meshes?limit=5');
     const d = hB.DeleteMesh({ project_id: 'p', mesh_id: 'm', 'X-Request-Tag': 't' });
-    expect(d).toEqual({ method: 'DELETE', url: '/v1/p/meshes/m', headers: { 'X-Request-Tag': 't' } });
+    // no endpoint: the first server, its variable at the spec's default (never a relative URL)
+    expect(d).toEqual({ method: 'DELETE', url: 'https://asm.cn-north-4.myhuaweicloud.com/v1/p/meshes/m', headers: { 'X-Request-Tag': 't' } });
+    expect(hB.DeleteMesh({ project_id: 'p', mesh_id: 'm' }, { serverVariables: { region: 'ap-southeast-1' } }).url).toBe('https://asm.ap-southeast-1.myhuaweicloud.com/v1/p/meshes/m');
   });
 
   it('leaves token and Content-Type headers out of the input (the client and the body set them)', () => {

@@ -16,7 +16,8 @@ import { repairXmlSample, generateMarkdown } from '../../scripts/codegen/docs-ma
 import { docsDiagnostics, generateHtml, redocPage } from '../../scripts/codegen/docs-html.ts';
 import { DocsDocument, fieldTable } from '../../scripts/codegen/docs-document.ts';
 import { builderExample, exampleValue, fitsSchema, tsLiteral } from '../../scripts/codegen/samples.ts';
-import { readApi, type OperationInfo } from '../../scripts/codegen/model.ts';
+import type { OperationInfo } from '../../scripts/codegen/model.ts';
+import { loadApi } from '../../scripts/codegen/index.ts';
 import { apiConfigs, fixtureDoc, generateInto, specOf, typecheck, type Generated } from './helpers.ts';
 
 type Obj = Record<string, unknown>;
@@ -144,7 +145,7 @@ describe('builder examples from the spec', () => {
 
   it('replaces a body example that lacks a required field', () => {
     const schema = { type: 'object', required: ['name'], properties: { name: { type: 'string' }, size: { type: 'integer' } } };
-    const ex = builderExample(op([], { contentType: 'application/json', required: true, schema, examples: [] }), { body: { size: 1 } });
+    const ex = builderExample(op([], { contentType: 'application/json', kind: 'json', required: true, schema, examples: [], alternatives: [] }), { body: { size: 1 } });
     expect(ex.input.body).toEqual({ name: 'string' });
     expect(ex.replaced).toEqual(['body']);
   });
@@ -179,7 +180,7 @@ describe('an awkward but valid document (docs-odd fixture)', () => {
   let html: string;
   beforeAll(async () => {
     doc = await fixtureDoc('docs-odd.openapi.yaml');
-    const api = readApi(doc, 'docs-odd.openapi.yaml');
+    const api = await loadApi(doc, { specPath: 'docs-odd.openapi.yaml' });
     md = await generateMarkdown(api, 'test/fixtures/codegen/docs-odd.openapi.yaml');
     html = await generateHtml(doc, 'test/fixtures/codegen/docs-odd.openapi.yaml', api);
   });
@@ -204,8 +205,8 @@ describe('an awkward but valid document (docs-odd fixture)', () => {
     expect(md).toContain('```html\n<b>code blocks stay as written</b> {% not a tag %}\n```');
   });
 
-  it('gives every operation its anchor, name heading and response section', () => {
-    const api = readApi(doc);
+  it('gives every operation its anchor, name heading and response section', async () => {
+    const api = await loadApi(doc, { specPath: 'spec' });
     for (const op of api.operations) {
       expect(md).toContain(`<a id="operation/${op.operationId}"></a>\n\n## ${plainText(op.operationId)}\n`);
       expect(md).toContain(`](#operation/${encodeURIComponent(op.operationId)})`);
@@ -222,7 +223,7 @@ describe('an awkward but valid document (docs-odd fixture)', () => {
     const tags = [...micromark(md, { allowDangerousHtml: true }).matchAll(/<(script|img|iframe|a|b|i)\b[^>]*>/gi)].map((m) => m[0]);
     expect(tags.filter((t) => !/^<a id="operation\/|^<a href="#/.test(t))).toEqual([]);
     const tricky = { ...doc, paths: { '/t': { get: { operationId: 't', parameters: [{ name: 'p', in: 'query', description: 'a lone ` backtick', schema: { type: 'string', enum: ['<script>x</script>', 'b'] } }], responses: { '200': { description: 'ok ` and <img src=x onerror=y>' } } } } } };
-    return generateMarkdown(readApi(tricky), 'x').then((out) => {
+    return loadApi(tricky, { specPath: 'x' }).then((api) => generateMarkdown(api, 'x')).then((out) => {
       expect(micromark(out, { allowDangerousHtml: true })).not.toMatch(/<script|<img/i);
     });
   });
@@ -238,7 +239,7 @@ describe('an awkward but valid document (docs-odd fixture)', () => {
   });
 
   it('Redoc copy: no x-logo, no externalValue, no external image or link markup, routes for every operation', async () => {
-    const api = readApi(doc);
+    const api = await loadApi(doc, { specPath: 'spec' });
     const page = redocPage(doc, api, await DocsDocument.load(doc));
     const text = JSON.stringify(page.doc);
     expect(text).not.toContain('x-logo');

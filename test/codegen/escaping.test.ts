@@ -54,7 +54,7 @@ describe('a spec with hostile descriptions', () => {
 
   it('keeps hostile text in comments and literals only (the module exports exactly what it should)', async () => {
     const mod = await g.import<Record<string, unknown>>('builders.ts');
-    expect(Object.keys(mod).sort()).toEqual(['builders', 'deleteThing', 'deleteThingOperation', 'describeThings', 'describeThingsOperation', 'operationDescriptors']);
+    expect(Object.keys(mod).sort()).toEqual(['apiServers', 'builders', 'deleteThing', 'deleteThingOperation', 'describeThings', 'describeThingsOperation', 'operationDescriptors']);
     expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined();
     const src = g.files.get('builders.ts')!;
     expect(src).toContain('ends a comment *\\/ has a `backtick`');

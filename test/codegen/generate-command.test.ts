@@ -29,6 +29,16 @@ describe('refspec generate', () => {
     ['empty file', async () => (await writeFile(join(dir, 'empty.yaml'), ''), join(dir, 'empty.yaml')), /empty/],
     ['binary file', async () => (await writeFile(join(dir, 'bin.yaml'), Buffer.from([0, 1, 2, 0xff])), join(dir, 'bin.yaml')), /binary/],
     ['not OpenAPI', async () => (await writeFile(join(dir, 'swagger.yaml'), 'swagger: "2.0"\n'), join(dir, 'swagger.yaml')), /not an OpenAPI 3 document/],
+    [
+      'a $ref that leads nowhere',
+      async () => (await writeFile(join(dir, 'dangling.json'), JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '200': { $ref: '#/components/responses/Gone' } } } } } })), join(dir, 'dangling.json')),
+      /cannot resolve a \$ref/,
+    ],
+    [
+      'an external file that cannot be read',
+      async () => (await writeFile(join(dir, 'external.yaml'), 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n  /a: {$ref: "./nowhere.yaml"}\n'), join(dir, 'external.yaml')),
+      /cannot resolve a \$ref.*nowhere\.yaml/,
+    ],
   ])('%s -> exit 2, one line naming the file, nothing written', async (_, make, message) => {
     const file = await make();
     const out = join(dir, `bad-${Math.random().toString(36).slice(2)}`);

@@ -4,12 +4,15 @@
  * throttling and 5xx (Retry-After honoured), and typed errors. Errors carry the HTTP status, the
  * vendor error code and message and the request id, never the URL query, headers or credentials.
  */
-import type { BuiltRequest } from './types.ts';
+import type { BuiltRequest, RequestBody } from './types.ts';
+import { mediaKind } from './request.ts';
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal }) => Promise<{
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: RequestBody; signal: AbortSignal }) => Promise<{
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
+  /** Used for binary answers (images, archives …); text() is the fallback when absent. */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }>;
 
 export interface HttpOptions {
@@ -73,7 +76,7 @@ interface VendorError {
   requestId?: string;
 }
 
-/** Alibaba {Code, Message, RequestId}; Huawei {error_code, error_msg} / {errorCode, errorMsg} / {error: {code, message}}. */
+/** The usual error bodies: {Code, Message, RequestId}, {code, message}, {error_code, error_msg}, {errorCode, errorMsg}, {error: {code, message}}. */
 export function parseVendorError(text: string): VendorError {
   let json: unknown;
   try {
@@ -105,21 +108,28 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 function describe(req: BuiltRequest): string {
-  const u = new URL(req.url);
-  return `${req.method} ${u.origin}${u.pathname}`;
+  try {
+    const u = new URL(req.url);
+    return `${req.method} ${u.origin}${u.pathname}`;
+  } catch {
+    return `${req.method} ${req.url.replace(/[?#].*$/, '')}`;
+  }
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Send a request built afresh for every attempt (so signatures, timestamps and nonces are new),
- * returning the parsed JSON body of a 2xx answer.
+ * returning the body of a 2xx answer decoded by its Content-Type: JSON parsed, text and XML as a
+ * string, anything else as a Blob; an empty body is undefined. Without a Content-Type the
+ * operation's `expect` media type decides (JSON when none).
  */
 export async function sendWithRetry(
   operationId: string,
-  build: () => BuiltRequest,
+  build: () => BuiltRequest | Promise<BuiltRequest>,
   opts: HttpOptions,
   secrets: readonly string[] = [],
+  expect?: string,
 ): Promise<unknown> {
   const f: FetchLike = opts.fetch ?? (globalThis.fetch as unknown as FetchLike);
   const retries = opts.retries ?? 3;
@@ -128,7 +138,7 @@ export async function sendWithRetry(
   const maxDelay = opts.maxDelayMs ?? 20_000;
   const sleep = opts.sleep ?? defaultSleep;
   for (let attempt = 1; ; attempt++) {
-    const req = build();
+    const req = await build();
     const signals = [AbortSignal.timeout(timeoutMs), ...(opts.signal ? [opts.signal] : [])];
     let status = 0;
     let code: string;
@@ -140,9 +150,18 @@ export async function sendWithRetry(
       if (req.body !== undefined) init.body = req.body;
       const res = await f(req.url, init);
       status = res.status;
+      const contentType = res.headers.get('content-type');
+      const media = mediaKind(contentType ?? expect ?? 'application/json');
+      const kind = media === 'json' || media === 'binary' ? media : 'text';
+      if (status >= 200 && status < 300 && kind === 'binary' && res.arrayBuffer) {
+        const bytes = await res.arrayBuffer();
+        return bytes.byteLength ? new Blob([bytes], contentType ? { type: contentType } : {}) : undefined;
+      }
       const text = await res.text();
       if (status >= 200 && status < 300) {
-        if (!text.trim()) return undefined;
+        if (!text.trim()) return kind === 'text' && text ? text : undefined;
+        if (kind === 'text') return text;
+        if (kind === 'binary') return new Blob([text], contentType ? { type: contentType } : {});
         try {
           return JSON.parse(text);
         } catch {
