@@ -94,7 +94,7 @@ export const diffCmd: CommandSpec = {
     { name: 'format', type: 'string', arg: 'FORMAT', choices: ['text', 'markdown', 'json'], default: 'text', help: 'output format (--json = --format json)' },
     { name: 'fail-on', type: 'string', arg: 'LEVEL', choices: ['breaking', 'warning'], help: 'exit 1 when a change at or above this level is found' },
     { name: 'heading', type: 'string', arg: 'TEXT', help: 'title of the markdown entry' },
-    { name: 'expand', type: 'boolean', help: 'one change per operation (a change to a shared component is otherwise reported once, with the operations it affects)' },
+    { name: 'expand', type: 'boolean', help: 'one change per operation (default: a change to a shared definition once, with what it affects)' },
   ],
 };
 

@@ -109,7 +109,7 @@ describe('builder examples from the spec', () => {
       wirePath: '/x',
       tags: [],
       deprecated: false,
-      params: params.map((p) => ({ in: 'query', required: false, style: 'plain', schema: {}, inputSchema: p.schema ?? {}, ...p }) as OperationInfo['params'][number]),
+      params: params.map((p) => ({ key: p.name, in: 'query', required: false, style: 'plain', schema: {}, inputSchema: p.schema ?? {}, ...p }) as OperationInfo['params'][number]),
       ...(body ? { body } : {}),
       responses: [],
       requestSamples: [],
@@ -178,9 +178,11 @@ describe('an awkward but valid document (docs-odd fixture)', () => {
   let doc: Obj;
   let md: string;
   let html: string;
+  let loaded: Awaited<ReturnType<typeof loadApi>>;
   beforeAll(async () => {
     doc = await fixtureDoc('docs-odd.openapi.yaml');
     const api = await loadApi(doc, { specPath: 'docs-odd.openapi.yaml' });
+    loaded = api;
     md = await generateMarkdown(api, 'test/fixtures/codegen/docs-odd.openapi.yaml');
     html = await generateHtml(doc, 'test/fixtures/codegen/docs-odd.openapi.yaml', api);
   });
@@ -190,10 +192,12 @@ describe('an awkward but valid document (docs-odd fixture)', () => {
     expect(html).toContain('<div id="redoc"></div>');
   });
 
-  it('resolves $ref examples and says why an external example is not shown', () => {
+  it('resolves $ref examples; an external example is left out with a diagnostic', () => {
     expect(md).toContain('Response 200 `application/json` `page`:');
     expect(md).toContain('"name": "first"');
-    expect(md).toContain('Not shown: kept outside the document at `https://examples.example.com/thing.json`.');
+    // An example kept at a URL is never fetched: the loader leaves it out and says so.
+    expect(md).not.toContain('examples.example.com/thing.json');
+    expect(loaded.diagnostics.map((d) => d.message)).toContain('example https://examples.example.com/thing.json is a URL and is not fetched; it is left out');
   });
 
   it('shows description Markdown as written, neutralised', () => {

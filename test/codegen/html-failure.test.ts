@@ -1,5 +1,5 @@
 /**
- * The TypeScript files never depend on the HTML step: when the Redocly subprocess fails, `generate`
+ * The TypeScript files never depend on the HTML step: when the HTML step fails, `generate`
  * still writes every other file, reports the reason on stderr and exits 0.
  */
 import { existsSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { main } from '../../scripts/cli.ts';
 import { FIXTURES } from './helpers.ts';
 
 vi.mock('../../scripts/codegen/docs-html.ts', () => ({
+  docsDiagnostics: () => [],
   generateHtml: async () => {
     throw new Error('redocly build-docs failed for the test');
   },

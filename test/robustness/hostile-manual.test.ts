@@ -325,6 +325,7 @@ describe('(a) generated TypeScript', () => {
   it('builders send the dangerous-named parameters given, and none that were not given', async () => {
     const mod = (await import(pathToFileURL(join(OUT, 'builders.ts')).href)) as Record<string, any>;
     expect(Object.keys(mod).sort()).toEqual([
+      'apiServers',
       'builders',
       'constructorOp',
       'constructorOpOperation',
