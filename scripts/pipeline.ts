@@ -5,6 +5,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { extractFile, type ExtractOptions } from './extract/index.ts';
 import type { SourceDocument } from './extract/types.ts';
 import { chooseDialect } from './dialects/index.ts';
+import { layoutDocument } from './layout/index.ts';
 import type { ApiModel } from './model/types.ts';
 import { sortDiagnostics, type Diagnostic, type SourceRef } from './model/diagnostic.ts';
 import { emitOpenApi } from './openapi/document.ts';
@@ -39,7 +40,11 @@ export async function buildFromFile(path: string, opts: BuildOptions = {}): Prom
   return result;
 }
 
-export function buildFromDocument(doc: SourceDocument, opts: BuildOptions = {}): BuildResult {
+/**
+ * Layout (PDF geometry -> lines with roles, table cells and levels; text passes through), detect,
+ * parse, emit, reconcile, stringify.
+ */
+export function buildFromDocument(input: SourceDocument, opts: BuildOptions = {}): BuildResult {
   const timings: Record<string, number> = {};
   const time = <T>(stage: string, fn: () => T): T => {
     opts.onStage?.(stage);
@@ -48,6 +53,8 @@ export function buildFromDocument(doc: SourceDocument, opts: BuildOptions = {}):
     timings[stage] = performance.now() - t;
     return out;
   };
+  const laid = time('layout', () => layoutDocument(input));
+  const doc = laid.document;
   const dialect = time('detect', () => chooseDialect(doc, opts.dialect));
   const parsed = time('parse', () => dialect.parse(doc));
   const emitted = time('emit', () => emitOpenApi(parsed.model));
@@ -62,7 +69,7 @@ export function buildFromDocument(doc: SourceDocument, opts: BuildOptions = {}):
     spec: emitted.document,
     yaml,
     sourceMap: emitted.sourceMap,
-    diagnostics: sortDiagnostics([...parsed.diagnostics, ...emitted.diagnostics, ...checked.diagnostics]),
+    diagnostics: sortDiagnostics([...laid.diagnostics, ...parsed.diagnostics, ...emitted.diagnostics, ...checked.diagnostics]),
     exampleChecks: checked.checks,
     timings,
   };

@@ -20,6 +20,14 @@ export function parseErrorCodes(lines: Line[], file: string, vocab: Vocabulary):
     for (const l of block) {
       const t = l.text.trim();
       if (HEADER.test(t) || /^For a list\s+of error codes/.test(t)) continue;
+      // PDF input: the layout stage gives the row's cells (status, code, message, description).
+      if (l.role === 'table-continuation') continue;
+      if (l.cells && l.role === 'table-row' && /^\d{3}$/.test(l.cells[0]?.trim() ?? '') && l.cells[1]?.trim()) {
+        done();
+        const [, code, message = '', ...rest] = l.cells.map((c) => c.replace(/\s+/g, ' ').trim());
+        cur = { e: { httpStatus: Number(l.cells[0].trim()), code, message: tidy(message), source: { file, line: l.line } }, desc: rest.filter(Boolean) };
+        continue;
+      }
       const m = ROW.exec(t);
       if (m) {
         done();

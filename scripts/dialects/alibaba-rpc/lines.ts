@@ -30,6 +30,11 @@ export interface Line {
    * lost ("  true : exposes the API server…").
    */
   lead?: boolean;
+  /** From the layout stage (PDF input): table cells, first-cell level, role, table number. */
+  cells?: string[];
+  level?: number;
+  role?: string;
+  table?: number;
 }
 
 const RUNNING_HEADER = /^(?:Alibaba Cloud Service Mesh\s+)?API Reference·/;
@@ -54,6 +59,12 @@ export function classifyLines(doc: SourceDocument): Line[] {
     if (lead) raw = raw.slice(1);
     const l = makeLine(i, src.line, raw, src.page, src.x);
     if (lead) l.lead = true;
+    if (src.role) {
+      l.role = src.role;
+      l.cells = src.cells;
+      l.level = src.level;
+      l.table = src.table;
+    }
     let m: RegExpExecArray | null;
     // Every furniture pattern starts with a digit, ">", "A" or "h": other lines are content.
     const c0 = raw.charCodeAt(0);
@@ -116,7 +127,7 @@ export function classifyLines(doc: SourceDocument): Line[] {
  * functions that read lines see one object shape and V8 keeps their property access fast.
  */
 function makeLine(index: number, line: number, text: string, page: number | undefined, x: number | undefined): Line {
-  return { index, line, page, x, text, furniture: undefined, value: undefined, lead: undefined };
+  return { index, line, page, x, text, furniture: undefined, value: undefined, lead: undefined, cells: undefined, level: undefined, role: undefined, table: undefined };
 }
 
 /** Content lines only (furniture removed), keeping original numbering. */

@@ -112,7 +112,14 @@ export function buildTree(rows: RawRow[], samples: SampleIndex, file: string, gl
       lastPlaced = node;
       continue;
     }
-    if (parents) {
+    if (row.level !== undefined) {
+      // The layout stage measured the row's indentation (PDF): the row goes under the nearest
+      // open container indented less than it, whatever the samples show.
+      let s = stack.length - 1;
+      while (s > 0 && (stack[s].row?.level ?? -1) >= row.level) s--;
+      parent = stack[s];
+      stack.length = s + 1;
+    } else if (parents) {
       for (let s = stack.length - 1; s >= 0; s--) {
         if (hasPath(parents, stack[s].path)) {
           parent = stack[s];

@@ -10,6 +10,7 @@ import { diag } from '../../model/diagnostic.ts';
 import type { ExampleModel, JsonValue, OperationModel, ParameterModel, RequestExampleModel, ResponseModel, SchemaModel } from '../../model/types.ts';
 import { toBlocks } from './blocks.ts';
 import { parseTable, type RawRow } from './tables.ts';
+import { rowsFromCells } from './table-cells.ts';
 import { findSampleBodies, parseSampleRequest, type SampleCache, type SampleRequest } from './samples.ts';
 import { buildTree, finishSchema, indexSamples, toProperties, type SampleIndex, type TreeNode } from './nesting.ts';
 import { applyProse, convert, readProse } from './prose.ts';
@@ -85,10 +86,10 @@ export function readSection(
   let responseRows: RawRow[] = [];
   if (headless) {
     const before = reqIdx >= 0 ? body.slice(0, reqIdx) : body;
-    requestRows = parseTable(toBlocks(before), file, vocab).rows;
+    requestRows = rowsFromCells(before, file) ?? parseTable(toBlocks(before), file, vocab).rows;
   } else {
-    requestRows = parseTable(toBlocks(get('request')), file, vocab).rows;
-    responseRows = parseTable(toBlocks(get('response')), file, vocab).rows;
+    requestRows = rowsFromCells(get('request'), file) ?? parseTable(toBlocks(get('request')), file, vocab).rows;
+    responseRows = rowsFromCells(get('response'), file) ?? parseTable(toBlocks(get('response')), file, vocab).rows;
   }
   // Sample bodies: in the sample-responses part, or (headless) after the request URL.
   // (Arrays are put together with loops, not spreads, in this function: spreading arrays of

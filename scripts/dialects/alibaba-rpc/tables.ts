@@ -24,6 +24,8 @@ export interface RawRow {
   repairs: string[];
   /** Indentation of the row's name on the page (PDF input only). */
   x?: number;
+  /** Indentation level of the row's name, from the layout stage (PDF input only). */
+  level?: number;
 }
 
 export const TABLE_HEADER = /^Parameter\s+Type\s+(?:Required\s+)?Example\s+Description$/;
@@ -264,7 +266,7 @@ function splitExample(head: Head): { example?: string; descFirst: string; tailDe
 }
 
 /** Paragraphs -> Markdown. A paragraph that was a bullet ("true : exposes…") becomes "- `true`: …". */
-function renderDescription(paras: Line[][], texts: string[]): string {
+export function renderDescription(paras: Line[][], texts: string[]): string {
   const out: string[] = [];
   let inList = false;
   // "value : what it means" (a word follows the colon; "failover: [// …" is a code example).
