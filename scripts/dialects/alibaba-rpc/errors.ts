@@ -2,9 +2,10 @@
 import type { Line } from './lines.ts';
 import type { ErrorCodeModel } from '../../model/types.ts';
 import { toBlocks } from './blocks.ts';
+import { isTrailerStart } from './landmarks.ts';
 import { joinProse, repairLigatures, tidy, type Vocabulary } from './repair.ts';
 
-const HEADER = /^HttpCode\s+Error code\s+Error message(?:\s+Description)?$/;
+export const ERROR_HEADER = /^HttpCode\s+Error code\s+Error message(?:\s+Description)?$/;
 const ROW = /^(\d{3})\s+(\S+)\s+(.+)$/;
 
 export function parseErrorCodes(lines: Line[], file: string, vocab: Vocabulary): ErrorCodeModel[] {
@@ -19,7 +20,7 @@ export function parseErrorCodes(lines: Line[], file: string, vocab: Vocabulary):
   for (const block of toBlocks(lines)) {
     for (const l of block) {
       const t = l.text.trim();
-      if (HEADER.test(t) || /^For a list\s+of error codes/.test(t)) continue;
+      if (ERROR_HEADER.test(t) || (t.startsWith('For') && isTrailerStart(t))) continue;
       const m = ROW.exec(t);
       if (m) {
         done();

@@ -273,7 +273,8 @@ class TextRenderer {
     const short: string[][] = [];
     for (let c = 0; c < ncols - 1; c++) {
       let text = (row.cells[c] ?? []).join(' ');
-      if (c === 0 && isParam && text && this.d.ligatures > 0 && this.rng.ligatures.chance(this.d.ligatures * 0.15)) text = splitLigature(text, this.rng.ligatures, true);
+      // Names: split after a capital T ("UpdateT ime", "T itle" in the bundled manual), rarely a small t.
+      if (c === 0 && isParam && text && this.d.ligatures > 0 && this.rng.ligatures.chance(this.d.ligatures * 0.3)) text = splitName(text, this.rng.ligatures);
       // The first column is indented by the row's level: less room for the name.
       const cap = c === 0 ? Math.max(6, caps[0] - row.level * 1.5) : caps[c];
       short.push(text === '' ? [] : wrap ? wrapCell(text, cap) : [text]);
@@ -282,8 +283,14 @@ class TextRenderer {
     const paras: string[][] = desc.map((p) => {
       const bullet = p.startsWith('• ');
       let text = bullet ? p.slice(2) : p;
-      // "Set the value to Updat eMeshFeat ure ." (the name in code font): ligature-split.
-      text = this.ligate(text, /Set the value to/.test(text) ? 'code' : 'prose');
+      if (bullet && text.includes(' : ')) {
+        // A value bullet: the value (code font) intact, its description may be split ("Ult imate").
+        const at = text.indexOf(' : ') + 3;
+        text = text.slice(0, at) + this.ligate(text.slice(at), 'prose');
+      } else {
+        // "Set the value to Updat eMeshFeat ure ." (the name in code font): ligature-split.
+        text = this.ligate(text, /Set the value to/.test(text) ? 'code' : 'prose');
+      }
       const lines = wrap ? wrapText(text, caps[ncols - 1] - (bullet ? 2 : 0)) : [text];
       // A bullet's glyph is lost; its space stays.
       if (bullet) lines[0] = ` ${lines[0]}`;
@@ -621,6 +628,16 @@ function splitLigature(text: string, r: Rng, all: boolean, p = 0.9): string {
     // "t"/"T" before any lower-case letter; "f" far more rarely, before e, i, y ("Saf et y").
     const split = c === 't' || c === 'T' ? true : (c === 'f' || c === 'F') && /[eiy]/.test(next) && r.chance(0.3);
     if (split && (all ? r.chance(0.9) : r.chance(p))) out += ' ';
+  }
+  return out;
+}
+
+function splitName(name: string, r: Rng): string {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    out += name[i];
+    const next = name[i + 1];
+    if (next && /[a-z]/.test(next) && ((name[i] === 'T' && r.chance(0.9)) || (name[i] === 't' && r.chance(0.1)))) out += ' ';
   }
   return out;
 }
