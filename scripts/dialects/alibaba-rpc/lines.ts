@@ -37,7 +37,11 @@ export interface Line {
   table?: number;
 }
 
-const RUNNING_HEADER = /^(?:Alibaba Cloud Service Mesh\s+)?API Reference·/;
+/**
+ * "<Product> API Reference·<chapter>" (even pages) or "API Reference·<chapter> <Product>" (odd
+ * pages): whatever the product is called.
+ */
+const RUNNING_HEADER = /^(?:[A-Z][^·]{0,100}?\s)?API Reference·/;
 const FOOTER = /^(?:\d+\s+)?>\s*Document\s+Version:\s*\d+(?:\s+\d+)?$/;
 const CHAPTER = /^(\d{1,2})\.([A-Z][A-Za-z ]+)$/;
 const HEADING = /^(\d{1,2}\.\d{1,2})\.\s+([A-Z][A-Za-z0-9]+)$/;
@@ -68,7 +72,8 @@ export function classifyLines(doc: SourceDocument): Line[] {
     let m: RegExpExecArray | null;
     // Every furniture pattern starts with a digit, ">", "A" or "h": other lines are content.
     const c0 = raw.charCodeAt(0);
-    if (!((c0 >= 48 && c0 <= 57) || c0 === 62 || c0 === 65 || c0 === 104)) {
+    // (or, for a running header naming some other product, holds "API Reference·").
+    if (!((c0 >= 48 && c0 <= 57) || c0 === 62 || c0 === 65 || c0 === 104) && !(raw.length < 200 && raw.includes('Reference·'))) {
       out.push(l);
       continue;
     }
