@@ -15,7 +15,7 @@
 import type { PdfGeometry, SourceDocument } from '../extract/types.ts';
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
 import { findGrids } from './rules.ts';
-import { collectTables, readTables, markHeader, assignLevels, tableLeadingRatio, type PageTable, type RawTables } from './tables.ts';
+import { collectTables, readTables, markHeader, assignLevels, indentStep, tableLeadingRatio, type PageTable, type RawTables } from './tables.ts';
 import { groupLines, toPageRuns } from './lines.ts';
 import { findFurniture } from './furniture.ts';
 import { pageBlocks, joinAcrossPages, type DocStyle } from './blocks.ts';
@@ -106,10 +106,11 @@ export function layoutPdf(file: string, geo: PdfGeometry): { blocks: Block[]; di
   }
   // Renumber tables in document order after joins.
   let id = 0;
+  const step = indentStep(blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : [])));
   for (const b of blocks) {
     if (b.kind === 'table') {
       b.id = ++id;
-      assignLevels(b.rows);
+      assignLevels(b.rows, step);
     }
   }
   // Heading levels: larger type = higher level.
@@ -217,7 +218,8 @@ function joinTables(prev: Extract<Block, { kind: 'table' }>, rows: TableRow[]): 
       }
       const a = into.paragraphs[into.paragraphs.length - 1];
       const b = c.paragraphs[0];
-      if (/[.:;!?。：；！？)]$/.test(a) && /^[A-Z\p{Lo}]/u.test(b)) into.paragraphs.push(...c.paragraphs);
+      // A bullet starts a paragraph of its own; so does a sentence after a finished one.
+      if ((/[.:;!?。：；！？)]$/.test(a) && /^[A-Z\p{Lo}]/u.test(b)) || /^[•◦▪●‣∙■–]\s/u.test(b)) into.paragraphs.push(...c.paragraphs);
       else {
         into.paragraphs[into.paragraphs.length - 1] = joinAcrossPages(a, b);
         into.paragraphs.push(...c.paragraphs.slice(1));

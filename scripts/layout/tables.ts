@@ -167,17 +167,42 @@ export function markHeader(t: PageTable): void {
   if ((t.bold[0] && !t.bold.slice(1).every(Boolean)) || !anyBold) t.rows[0].header = true;
 }
 
-/** Indentations of the first cells -> levels (rank among the table's distinct indentations). */
-export function assignLevels(rows: TableRow[]): void {
+function indentSteps(rows: TableRow[]): number[] {
   const indents = rows.filter((r) => !r.header && r.indent !== undefined && r.cells[0]?.paragraphs.length).map((r) => r.indent!);
-  if (!indents.length) return;
   const sorted = [...indents].sort((a, b) => a - b);
-  const steps: number[] = [sorted[0]];
-  for (const v of sorted) if (v - steps[steps.length - 1] > 1.5) steps.push(v);
+  const steps: number[] = [];
+  for (const v of sorted) if (!steps.length || v - steps[steps.length - 1] > 1.5) steps.push(v);
+  return steps;
+}
+
+/**
+ * The typesetter's indentation step: the smallest difference between two distinct first-cell
+ * indentations of one table, over the whole document (a table whose rows skip a level, such as the
+ * nameless value row of a map, shows only multiples of it).
+ */
+export function indentStep(tables: TableRow[][]): number | undefined {
+  let step: number | undefined;
+  for (const rows of tables) {
+    const s = indentSteps(rows);
+    for (let i = 1; i < s.length; i++) {
+      const d = s[i] - s[i - 1];
+      if (d >= 2 && (step === undefined || d < step - 1)) step = d;
+    }
+  }
+  return step;
+}
+
+/** Indentations of the first cells -> levels: steps of the document's indentation from the table's least indented row. */
+export function assignLevels(rows: TableRow[], step: number | undefined): void {
+  const steps = indentSteps(rows);
+  if (!steps.length) return;
   for (const r of rows) {
     if (r.header || r.indent === undefined || !r.cells[0]?.paragraphs.length) continue;
-    let k = 0;
-    while (k + 1 < steps.length && r.indent >= steps[k + 1] - 1.5) k++;
-    r.level = k;
+    if (step) r.level = Math.max(0, Math.round((r.indent - steps[0]) / step));
+    else {
+      let k = 0;
+      while (k + 1 < steps.length && r.indent >= steps[k + 1] - 1.5) k++;
+      r.level = k;
+    }
   }
 }

@@ -162,6 +162,8 @@ interface Page {
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+/** What the standard PDF fonts can draw (WinAnsiEncoding); anything else is drawn as "?". */
+const NOT_WINANSI = /[^\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g;
 
 class Typesetter {
   pages: Page[] = [];
@@ -634,7 +636,7 @@ export async function renderManualPdf(layout: ManualLayout, style: PdfStyle): Pr
     doc.addPage({ size: style.pageSize, margin: 0 });
     const draw = (it: Item) => {
       if (it.kind === 'text') {
-        const text = style.unicode ? it.text : it.text.replace(/[^\x20-\xff]/g, '?');
+        const text = style.unicode ? it.text : it.text.replace(NOT_WINANSI, '?');
         doc.font(it.font).fontSize(it.size).fillColor('#000000').text(text, it.x, it.y, { lineBreak: false });
       } else if (it.kind === 'line') {
         doc.lineWidth(it.width).moveTo(it.x0, it.y0).lineTo(it.x1, it.y1).stroke('#666666');
@@ -655,7 +657,7 @@ export async function renderManualPdf(layout: ManualLayout, style: PdfStyle): Pr
     const fy = style.pageSize[1] - style.margin.bottom + style.footerGap - size;
     const put = (text: string | undefined, y: number, side: 'left' | 'right') => {
       if (!text) return;
-      const t2 = style.unicode ? text : text.replace(/[^\x20-\xff]/g, '?');
+      const t2 = style.unicode ? text : text.replace(NOT_WINANSI, '?');
       const w = doc.font('body').fontSize(size).widthOfString(t2);
       draw({ kind: 'text', x: side === 'left' ? left : right - w, y, text: t2, font: 'body', size });
     };

@@ -64,9 +64,10 @@ export function rowsFromCells(lines: Line[], file: string): RawRow[] | undefined
     // The value row of a Map has no name.
     if (!name && prev && /^map$/i.test(prev.type)) name = '*';
     if (!name) continue;
+    // A bullet glyph the text extraction would have lost ("• running : …" -> "running : …").
     const paragraphs = (cell('description') ?? '')
       .split('\n')
-      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .map((p) => p.replace(/\s+/g, ' ').trim().replace(/^[•◦▪●‣∙·]\s*/u, ''))
       .filter(Boolean);
     const row: RawRow = {
       name,
@@ -86,6 +87,8 @@ export function rowsFromCells(lines: Line[], file: string): RawRow[] | undefined
     if (example) row.example = example;
     if (l.x !== undefined) row.x = l.x;
     if (l.level !== undefined) row.level = l.level;
+    // The nameless value row of a Map has no indentation to measure: one level below the map.
+    else if (name === '*' && prev?.level !== undefined) row.level = prev.level + 1;
     rows.push(row);
   }
   return any ? rows : undefined;
