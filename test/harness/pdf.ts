@@ -21,6 +21,8 @@ import type { Rng } from './rng.ts';
 type FontRole = 'body' | 'bold' | 'mono' | 'heading';
 
 export interface PdfStyle {
+  /** Name of the font family ("dejavu-sans", "helvetica" …). */
+  family: string;
   /** Font files (or pdfkit standard font names) per role. */
   fonts: Record<FontRole, string>;
   /** True when the fonts can draw any BMP text we generate (TrueType with wide coverage). */
@@ -84,6 +86,7 @@ export function randomStyle(rng: Rng, opts: { family?: string } = {}): PdfStyle 
   const tableSize = rng.pick([7, 7.5, 8, 8.5, 9]);
   const letter = rng.chance(0.3);
   return {
+    family: fam.name,
     fonts: fam.fonts,
     unicode: fam.unicode,
     pageSize: letter ? [612, 792] : [595.28, 841.89],
@@ -116,6 +119,7 @@ export function randomStyle(rng: Rng, opts: { family?: string } = {}): PdfStyle 
 /** The style of test/extract/render-pdf.ts-like excerpts: fixed and simple. */
 export function plainStyle(overrides: Partial<PdfStyle> = {}): PdfStyle {
   return {
+    family: FAMILIES[0].name,
     fonts: FAMILIES[0].fonts,
     unicode: FAMILIES[0].unicode,
     pageSize: [595.28, 841.89],
@@ -178,6 +182,7 @@ class Typesetter {
     private doc: PDFKit.PDFDocument,
     private s: PdfStyle,
     private tocPages: Map<string, number> | undefined,
+    private widths: Map<string, number> = new Map(),
   ) {
     let state = s.seed >>> 0 || 1;
     this.rng = () => {
@@ -218,8 +223,16 @@ class Typesetter {
     if (this.y + h > this.bottom && this.y > this.s.margin.top + 0.5) this.newPage();
   }
 
+  /** Width of a text (cached: both passes measure the same words). */
   measure(text: string, font: FontRole, size: number): number {
-    return this.doc.font(font).fontSize(size).widthOfString(text);
+    const key = `${font}\u0000${size}\u0000${text}`;
+    let w = this.widths.get(key);
+    if (w === undefined) {
+      // Word by word: widths of words are shared by many lines (kerning across spaces is nil).
+      w = text.includes(' ') && text.length > 24 ? text.split(' ').reduce((a, t, i) => a + this.measure(t, font, size) + (i ? this.measure(' ', font, size) : 0), 0) : this.doc.font(font).fontSize(size).widthOfString(text);
+      this.widths.set(key, w);
+    }
+    return w;
   }
 
   text(x: number, y: number, text: string, font: FontRole, size: number): void {
@@ -246,8 +259,14 @@ class Typesetter {
       let word = tok;
       while (!fits(word)) {
         // Break at the last hyphen that fits, else at the last character that fits.
-        let n = word.length - 1;
-        while (n > 1 && !fits(word.slice(0, n))) n--;
+        let lo = 1;
+        let hi = word.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (fits(word.slice(0, mid))) lo = mid;
+          else hi = mid - 1;
+        }
+        let n = lo;
         const hy = word.lastIndexOf('-', n - 1);
         if (hy > 0 && hy + 1 < word.length && !CJK.test(word)) n = hy + 1;
         out.push(word.slice(0, n));
@@ -621,8 +640,9 @@ export async function renderManualPdf(layout: ManualLayout, style: PdfStyle): Pr
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   for (const role of ['body', 'bold', 'mono', 'heading'] as const) doc.registerFont(role, style.fonts[role]);
 
+  const widths = new Map<string, number>();
   const run = (toc: Map<string, number> | undefined) => {
-    const t = new Typesetter(doc, style, toc);
+    const t = new Typesetter(doc, style, toc, widths);
     t.newPage();
     for (const b of layout.blocks) t.block(b);
     return t;
