@@ -156,7 +156,7 @@ function docStyle(pages: VLine[][]): DocStyle {
   best = -1;
   for (const [r, n] of ratios) if (n > best) [leading, best] = [r, n];
   // Text left edge of each page (odd and even pages may differ), and where code starts from it.
-  const textLeft = pages.map((ls) => mode(ls.filter((l) => !l.mono && Math.abs(l.size - bodySize) <= 0.3).map((l) => Math.round(l.x * 2) / 2)));
+  const textLeft = pages.map((ls) => mode(ls.filter((l) => !l.mono).map((l) => Math.round(l.x * 2) / 2)));
   const parityLeft = [0, 1].map((par) => mode(textLeft.filter((x, i) => x !== undefined && (i + 1) % 2 === par) as number[]));
   const leftOf = (page: number) => textLeft[page - 1] ?? parityLeft[page % 2];
   const offsets: number[] = [];
