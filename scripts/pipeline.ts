@@ -5,6 +5,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { extractFile, type ExtractOptions } from './extract/index.ts';
 import type { SourceDocument } from './extract/types.ts';
 import { chooseDialect } from './dialects/index.ts';
+import { layoutDocument } from './layout/index.ts';
 import type { ApiModel } from './model/types.ts';
 import { diag, sortDiagnostics, type Diagnostic, type SourceRef } from './model/diagnostic.ts';
 import { InputError } from './extract/types.ts';
@@ -60,7 +61,11 @@ function longLines(doc: SourceDocument): Diagnostic[] {
   return out;
 }
 
-export function buildFromDocument(doc: SourceDocument, opts: BuildOptions = {}): BuildResult {
+/**
+ * Layout (PDF geometry -> lines with roles, table cells and levels; text passes through), detect,
+ * parse, emit, reconcile, stringify.
+ */
+export function buildFromDocument(input: SourceDocument, opts: BuildOptions = {}): BuildResult {
   const timings: Record<string, number> = {};
   const time = <T>(stage: string, fn: () => T): T => {
     opts.onStage?.(stage);
@@ -69,6 +74,8 @@ export function buildFromDocument(doc: SourceDocument, opts: BuildOptions = {}):
     timings[stage] = performance.now() - t;
     return out;
   };
+  const laid = time('layout', () => layoutDocument(input));
+  const doc = laid.document;
   const tooLong = longLines(doc);
   const dialect = time('detect', () => {
     try {
@@ -96,7 +103,7 @@ export function buildFromDocument(doc: SourceDocument, opts: BuildOptions = {}):
     spec: emitted.document,
     yaml,
     sourceMap: emitted.sourceMap,
-    diagnostics: sortDiagnostics([...tooLong, ...parsed.diagnostics, ...emitted.diagnostics, ...checked.diagnostics]),
+    diagnostics: sortDiagnostics([...tooLong, ...laid.diagnostics, ...parsed.diagnostics, ...emitted.diagnostics, ...checked.diagnostics]),
     exampleChecks: checked.checks,
     timings,
   };

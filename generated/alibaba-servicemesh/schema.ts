@@ -3133,8 +3133,7 @@ export interface components {
         /** @description The request headers to be matched. */
         Headers: {
             Request?: components["schemas"]["Request"];
-            /** @description The processing of the headers of the response that is to be returned. */
-            Response?: Record<string, never>;
+            Response?: components["schemas"]["Response"];
         };
         /** @description The advanced settings for routing HTTP traffic. */
         HTTPAdvancedOptions: {
@@ -3469,7 +3468,7 @@ export interface components {
             Headers?: components["schemas"]["Header"][];
             /** @description The matching rule for TLS traffic. */
             TLSMatchAttributes?: components["schemas"]["TLSMatchAttribute"][];
-            /** @description No 443 The ports of the specified hosts to which the traffic is routed. */
+            /** @description The ports of the specified hosts to which the traffic is routed. */
             Ports?: number[];
         };
         /** @description The configurations of the ASM instance. */
@@ -4017,6 +4016,19 @@ export interface components {
         Request: {
             /** @description The header key to be used to overwrite the original header key. */
             Set?: {
+                [key: string]: string;
+            };
+            /** @description The values to be added to the header key. */
+            Add?: {
+                [key: string]: unknown;
+            };
+            /** @description The key to be deleted. */
+            Remove?: string[];
+        };
+        /** @description The processing of the headers of the response that is to be returned. */
+        Response: {
+            /** @description The header key to be used to overwrite the original header key. */
+            Set?: {
                 [key: string]: unknown;
             };
             /** @description The values to be added to the header key. */
@@ -4416,9 +4428,7 @@ export interface components {
              */
             TLSPort?: number;
             /**
-             * @description No *.com
-             *
-             *     The Server Name Indication (SNI) values to be matched. Wildcards can be used as the prefix of an SNI value. For example, a value of *.com matches foo.example.com and example.com.
+             * @description The Server Name Indication (SNI) values to be matched. Wildcards can be used as the prefix of an SNI value. For example, a value of *.com matches foo.example.com and example.com.
              *
              *     Note The SNI values must be a subset of the hostnames of the corresponding virtual hosts.
              */
@@ -4504,7 +4514,7 @@ export interface components {
             Headers?: components["schemas"]["Header"][];
             /** @description The matching rule for Transport Layer Security (TLS) traffic. */
             TLSMatchAttributes?: components["schemas"]["TLSMatchAttribute"][];
-            /** @description No 443 The ports of the specified hosts to which the traffic is routed. */
+            /** @description The ports of the specified hosts to which the traffic is routed. */
             Ports?: number[];
         };
         /** UpdateIstioGatewayRoutesResponse */

@@ -290,6 +290,19 @@ async function scaling() {
   return out;
 }
 
+/**
+ * The PDF path: a harness-typeset Alibaba manual of the bundled manual's size (69 operations),
+ * extract + build in-process, warm (test/harness/pdf/bench.ts, in a process of its own: scripts/
+ * never imports harness code).
+ */
+async function pdfPath(): Promise<Record<string, any>> {
+  say('PDF: harness-typeset 69-operation Alibaba manual, extract + build (test/harness/pdf/bench.ts)');
+  const r = await run(process.execPath, [TSX, join(ROOT, 'test', 'harness', 'pdf', 'bench.ts'), String(RUNS)], ROOT);
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.code !== 0 || !line.startsWith('{')) return { error: r.stderr.split('\n').slice(-3).join(' ') || `exit ${r.code}` };
+  return JSON.parse(line) as Record<string, any>;
+}
+
 const fmt = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 function render(results: Awaited<ReturnType<typeof collect>>): string {
@@ -345,6 +358,19 @@ function render(results: Awaited<ReturnType<typeof collect>>): string {
     L.push('CLI wall time, Node start-up included, median of interleaved runs; each tool in a scratch folder. Target: generate ≤ 2× openapi-typescript, and what refspec adds ≤ 1 s on a small spec.', '');
     L.push(...renderGenerateBench(results.generate));
   }
+  const p = results.pdf;
+  if (p) {
+    L.push('', '### PDF (`test/harness/pdf/bench.ts`: a generated Alibaba manual typeset by the harness, in-process, warm)', '');
+    if ('error' in p) L.push(`Not measured: ${p.error}`);
+    else {
+      const st = p.stages as Stages;
+      L.push(
+        `${p.operations} operations (${p.found} recovered), ${p.pages} pages, ${(p.bytes / 1e6).toFixed(2)} MB: extract (pdf.js) ${fmt(p.extractMs)} ms + ` +
+          `layout ${fmt(st.layout)} + parse ${fmt(st.parse)} + emit ${fmt(st.emit)} + reconcile ${fmt(st.reconcile)} + stringify ${fmt(st.stringify)} = **${fmt(p.totalMs)} ms** ` +
+          `(median of ${p.runs}, fastest ${fmt(p.minTotalMs)} ms; target ≤ 1000 ms).`,
+      );
+    }
+  }
   const d = results.diff;
   if (d) {
     L.push('', '### Diff (`scripts/bench/diff-agreement.ts`, run by `npm run bench`)', '');
@@ -387,6 +413,7 @@ async function collect() {
   say('codegen: refspec generate vs openapi-typescript (scripts/bench/generate-speed.ts)');
   const generate = await runGenerateBench(ROOT, [...defaultGenerateSpecs(ROOT), ...(opts['generate-spec'] ?? [])], opts.quick ? 1 : 3, say);
   const sc = await scaling();
+  const pdf = await pdfPath();
   say('diff: agreement with api-smart-diff and speed (scripts/bench/diff-agreement.ts)');
   let diff: { pairs: number; agree: number; speed?: Record<string, number> } | { error: string };
   try {
@@ -405,7 +432,7 @@ async function collect() {
     html = { error: (err as Error).message.split('\n')[0] };
   }
   await rm(pm.scratch, { recursive: true, force: true });
-  return { machine: m, runs: RUNS as number | undefined, perManual: pm, yardsticks: y, whole, generate: generate as GenerateSpeedRow[] | undefined, scaling: sc, diff: diff as typeof diff | undefined, html: html as typeof html | undefined };
+  return { machine: m, runs: RUNS as number | undefined, perManual: pm, yardsticks: y, whole, generate: generate as GenerateSpeedRow[] | undefined, scaling: sc, pdf: pdf as Record<string, any> | undefined, diff: diff as typeof diff | undefined, html: html as typeof html | undefined };
 }
 
 const results = opts.render

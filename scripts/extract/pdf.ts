@@ -1,5 +1,5 @@
 import { inflateSync, constants as zlibConstants } from 'node:zlib';
-import { InputError, type SourceDocument, type SourceLine } from './types.ts';
+import { InputError, type PdfFont, type PdfPage, type PdfRule, type SourceDocument, type TextRun } from './types.ts';
 
 /** Limits that keep a hostile or absurd PDF from exhausting memory or time. */
 export interface PdfLimits {
@@ -9,30 +9,25 @@ export interface PdfLimits {
   maxChars: number;
   /** Refuse when the PDF's Flate streams inflate to more than this many bytes in total. */
   maxInflatedBytes: number;
+  /** Ruling lines kept per page (more are ignored, and the layout stage says so). */
+  maxRulesPerPage: number;
 }
 
 export const DEFAULT_PDF_LIMITS: PdfLimits = {
   maxPages: 5000,
   maxChars: 40_000_000,
   maxInflatedBytes: 512 * 1024 * 1024,
+  maxRulesPerPage: 20_000,
 };
 
-/** A positioned run of text as pdf.js reports it (user-space units, y grows upwards). */
-export interface TextRun {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-  /** Font size (height of the glyph box). */
-  size: number;
-}
-
 /**
- * Extract a PDF with pdf.js (pdfjs-dist, legacy build for Node), one SourceLine per visual line,
- * each with its page number and the x position of its first glyph (indentation that plain text
- * loses: nested table rows are indented). Corrupt and truncated PDFs become InputErrors; so do PDF
- * bombs (too many pages, too much text, streams that inflate beyond a bound) and PDFs whose pages
- * hold no text (scanned manuals need OCR, which is not our job).
+ * Extract a PDF's geometry with pdf.js (pdfjs-dist, legacy build for Node): per page the
+ * positioned text runs (with their font: name, bold, monospace) and the ruling lines the page
+ * draws as paths (table borders: stroked lines and rectangles, thin filled rectangles), in the
+ * page's user space (y grows upwards). The layout stage (scripts/layout) turns that into lines and
+ * blocks. Corrupt and truncated PDFs become InputErrors; so do PDF bombs (too many pages, too much
+ * text, streams that inflate beyond a bound) and PDFs whose pages hold no text (scanned manuals
+ * need OCR, which is not our job).
  */
 export async function extractPdf(
   file: string,
@@ -59,7 +54,10 @@ export async function extractPdf(
     maxImageSize: 1,
     enableXfa: false,
   });
-  const pages: TextRun[][] = [];
+  const pages: PdfPage[] = [];
+  const fonts: PdfFont[] = [];
+  const fontIndex = new Map<string, number>();
+  let hasText = false;
   try {
     const pdf = await task.promise.catch((err: unknown) => {
       throw new InputError(file, `corrupt PDF (${firstLine(err)})`);
@@ -69,225 +67,237 @@ export async function extractPdf(
     }
     let chars = 0;
     for (let p = 1; p <= pdf.numPages; p++) {
-      let runs: TextRun[];
+      let page: PdfPage;
       try {
-        const page = await pdf.getPage(p);
-        const content = await page.getTextContent();
-        runs = [];
+        const pg = await pdf.getPage(p);
+        const [, , width, height] = pg.view;
+        const ops = await pg.getOperatorList();
+        const rules = rulesFromOperators(ops.fnArray, ops.argsArray, pdfjs.OPS, lim.maxRulesPerPage);
+        const content = await pg.getTextContent();
+        const runs: TextRun[] = [];
         for (const it of content.items) {
           if (!('str' in it)) continue;
+          chars += it.str.length + 1; // every run counts, so millions of empty runs are refused too
+          if (it.str === '') continue;
           const t = it.transform as number[];
           const size = Math.hypot(t[2], t[3]) || it.height || 1;
-          runs.push({ str: it.str, x: t[4], y: t[5], width: it.width, size });
-          chars += it.str.length + 1; // every run counts, so millions of empty runs are refused too
+          let font = fontIndex.get(it.fontName);
+          if (font === undefined) {
+            font = fonts.length;
+            fontIndex.set(it.fontName, font);
+            fonts.push(describeFont(pg, it.fontName, content.styles[it.fontName]?.fontFamily));
+          }
+          if (!hasText && it.str.trim() !== '') hasText = true;
+          runs.push({ str: it.str, x: t[4], y: t[5], width: it.width, size, font });
         }
-        page.cleanup();
+        page = { number: p, width: width ?? 612, height: height ?? 792, runs, rules: rules.rules };
+        if (rules.dropped) page.rulesDropped = rules.dropped;
+        pg.cleanup();
       } catch (err) {
+        if (err instanceof InputError) throw err;
         throw new InputError(file, `corrupt PDF: page ${p} cannot be read (${firstLine(err)})`);
       }
       if (chars > lim.maxChars) {
         throw new InputError(file, `PDF text exceeds ${lim.maxChars} characters by page ${p} (PDF bomb?)`);
       }
-      pages.push(runs);
+      pages.push(page);
     }
   } finally {
     await task.destroy().catch(() => undefined);
   }
-  const lines = linesFromPages(pages);
-  if (!lines.some((l) => l.text.trim() !== '')) {
-    throw new InputError(file, 'PDF has no extractable text (scanned images?)');
-  }
-  return { file, kind: 'pdf', lines, bytes: bytes.length };
+  if (!hasText) throw new InputError(file, 'PDF has no extractable text (scanned images?)');
+  markMonospace(pages, fonts);
+  return { file, kind: 'pdf', lines: [], bytes: bytes.length, pdf: { pages, fonts } };
 }
 
-/** A line under construction. */
-interface RawLine {
-  page: number;
-  x: number;
-  y: number;
-  size: number;
-  end: number;
-  text: string;
-  /** Blank line before it (the vertical flow broke: paragraph gap or a jump back up). */
-  gapBefore: boolean;
-  /** x where each tab-separated cell starts. */
-  cells: number[];
-  /** Merged into another line. */
-  dropped?: boolean;
+/** Name, weight and pitch of a font, from what pdf.js loaded for the page. */
+function describeFont(page: { commonObjs: { has(id: string): boolean; get(id: string): unknown } }, id: string, family: string | undefined): PdfFont {
+  let name = id;
+  let bold = false;
+  let italic = false;
+  try {
+    if (page.commonObjs.has(id)) {
+      const f = page.commonObjs.get(id) as { name?: string; bold?: boolean; black?: boolean; italic?: boolean } | null;
+      if (f?.name) name = f.name.replace(/^[A-Z]{6}\+/, '');
+      bold = !!(f?.bold || f?.black);
+      italic = !!f?.italic;
+    }
+  } catch {
+    // Not loaded: the name stays the id; pitch is decided from the glyph widths below.
+  }
+  if (/bold|black|heavy|semibold|demi/i.test(name)) bold = true;
+  if (/italic|oblique/i.test(name)) italic = true;
+  const mono = family === 'monospace' || /mono|courier|consol|menlo|fixed|typewriter|code/i.test(name);
+  return { name, bold, italic, mono };
 }
 
 /**
- * Turn positioned runs into lines. Runs are taken in content-stream order (the order the vendor's
- * typesetter drew them, which keeps table cells together); a run joins the current line when it sits
- * on the same baseline to the right of it, otherwise it starts a new line. Within a line a gap wider
- * than a column gap becomes a tab (a cell boundary), a word-sized gap a space. A blank line marks a
- * paragraph gap or a jump back up the page (the next cell of a table row). Repeated page furniture
- * (running headers and footers: the same text, digits aside, near the top or bottom of most pages)
- * is dropped.
+ * A font whose every run advances the same width per character, over runs of different text, is
+ * monospaced whatever its name says.
  */
-export function linesFromPages(pages: TextRun[][]): SourceLine[] {
-  const perPage: RawLine[][] = pages.map((runs, i) => groupRuns(runs, i + 1));
-  const furniture = findFurniture(perPage);
-  const out: SourceLine[] = [];
-  for (const lines of perPage) {
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i];
-      if (furniture.has(furnitureKey(l))) continue;
-      // A gap measured from dropped furniture or across a page break is not a paragraph gap.
-      const prevKept = out[out.length - 1];
-      const afterFurniture = i > 0 && furniture.has(furnitureKey(lines[i - 1]));
-      if (l.gapBefore && prevKept && prevKept.text !== '' && prevKept.page === l.page && !afterFurniture) {
-        out.push({ text: '', line: out.length + 1, page: l.page });
-      }
-      out.push({ text: l.text, line: out.length + 1, page: l.page, x: Math.round(l.x * 10) / 10 });
+function markMonospace(pages: PdfPage[], fonts: PdfFont[]): void {
+  const stats = fonts.map(() => ({ n: 0, min: Infinity, max: -Infinity, texts: new Set<string>() }));
+  for (const p of pages) {
+    for (const r of p.runs) {
+      const st = stats[r.font];
+      if (r.str.length < 3 || st.n > 400 || /[^\x20-\x7e]/.test(r.str)) continue;
+      const adv = r.width / r.str.length / r.size;
+      st.n++;
+      st.min = Math.min(st.min, adv);
+      st.max = Math.max(st.max, adv);
+      if (st.texts.size < 8) st.texts.add(r.str);
     }
   }
-  return out;
-}
-
-function groupRuns(runs: TextRun[], page: number): RawLine[] {
-  const lines: RawLine[] = [];
-  let cur: RawLine | undefined;
-  for (const r of runs) {
-    const blank = r.str.trim() === '';
-    if (blank && !cur) continue;
-    const sameLine =
-      cur !== undefined && Math.abs(r.y - cur.y) <= 0.35 * Math.max(cur.size, r.size) && r.x >= cur.end - 0.5 * cur.size;
-    if (sameLine && cur) {
-      if (blank) {
-        // Spacing runs carry no text; the gap they span is measured from the next real run.
-        continue;
-      }
-      const gap = r.x - cur.end;
-      const sep = gap > 0.8 * cur.size ? '\t' : gap > 0.12 * cur.size && !/\s$/.test(cur.text) && !/^\s/.test(r.str) ? ' ' : '';
-      if (sep === '\t') cur.cells.push(r.x);
-      cur.text += sep + r.str;
-      cur.end = Math.max(cur.end, r.x + r.width);
-      continue;
-    }
-    if (blank) continue;
-    // A cell drawn after a neighbour that wrapped onto several lines jumps back up to the row's
-    // first baseline: it belongs on that line (top-aligned table rows), provided every line drawn
-    // since hangs below it (so it is the same row, not a vertically centred cell of another).
-    if (cur && r.y > cur.y + 0.35 * r.size) {
-      const target = rowLineAt(lines, r);
-      if (target) {
-        target.cells.push(r.x);
-        target.text += `\t${r.str.trimStart()}`;
-        target.end = Math.max(target.end, r.x + r.width);
-        cur = target;
-        continue;
-      }
-    }
-    const prev = cur;
-    const lead = r.str.length - r.str.trimStart().length;
-    cur = {
-      page,
-      x: r.x,
-      y: r.y,
-      size: r.size,
-      end: r.x + r.width,
-      text: r.str.slice(lead),
-      gapBefore: prev !== undefined && (r.y > prev.y + 0.35 * r.size || prev.y - r.y > 1.9 * Math.max(prev.size, r.size)),
-      cells: [],
-    };
-    if (lead && r.str.length) cur.x += (r.width * lead) / r.str.length;
-    cur.cells.push(cur.x);
-    lines.push(cur);
-  }
-  for (const l of lines) l.text = l.text.replace(/\s+$/, '');
-  alignToColumns(lines);
-  return lines.filter((l) => !l.dropped);
-}
-
-/** The earlier line on r's baseline, left of r, with every later line hanging below it. */
-function rowLineAt(lines: RawLine[], r: TextRun): RawLine | undefined {
-  const tol = 0.35 * r.size;
-  for (let i = lines.length - 1, seen = 0; i >= 0 && seen < 60; i--, seen++) {
-    const l = lines[i];
-    if (Math.abs(l.y - r.y) <= tol) {
-      if (l.end > r.x + 0.5 * r.size) return undefined;
-      for (let j = i + 1; j < lines.length; j++) if (lines[j].y > l.y - tol) return undefined;
-      return l;
-    }
-    if (l.y > r.y + tol) return undefined; // above the run: the row has been passed
-  }
-  return undefined;
+  stats.forEach((st, i) => {
+    if (st.n >= 5 && st.texts.size >= 5 && st.max - st.min <= 0.01 * st.max) fonts[i].mono = true;
+  });
 }
 
 /**
- * Table continuation lines: a line that starts under the k-th cell of the table row above it (a
- * wrapped cell, the next paragraph of a description) gets k leading tabs, as a text extraction of
- * the table gives ("\t\t\tEnter 4 to 64 characters…"); rows of one table are not separated by
- * blank lines. The table ends at a line that starts left of its first column.
+ * Horizontal and vertical ruling lines of a page from its operator list: stroked straight
+ * segments and rectangles (each edge), and filled rectangles thin enough to be lines. Curves,
+ * diagonal segments and large filled areas (shading, backgrounds) are not rules. Coordinates are
+ * taken through the current transformation matrix (save/restore, cm, form XObjects).
  */
-function alignToColumns(lines: RawLine[]): void {
-  let row: RawLine | undefined;
-  let last: RawLine | undefined;
-  const near = (a: number, b: number) => Math.abs(a - b) <= 1.5;
-  for (const l of lines) {
-    if (!row) {
-      if (l.cells.length > 1) row = l;
-      last = l;
-      continue;
+export function rulesFromOperators(
+  fnArray: number[],
+  argsArray: unknown[],
+  OPS: Record<string, number>,
+  max: number,
+): { rules: PdfRule[]; dropped: number } {
+  const rules: PdfRule[] = [];
+  let dropped = 0;
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  let lineWidth = 1;
+  const widthStack: number[] = [];
+  const STROKE = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const FILL = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const push = (r: PdfRule) => {
+    if (rules.length < max) rules.push(r);
+    else dropped++;
+  };
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) {
+      stack.push(ctm);
+      widthStack.push(lineWidth);
+    } else if (fn === OPS.restore) {
+      ctm = stack.pop() ?? ctm;
+      lineWidth = widthStack.pop() ?? lineWidth;
+    } else if (fn === OPS.transform && args) {
+      ctm = multiply(ctm, args as Matrix);
+    } else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      widthStack.push(lineWidth);
+      const m = args?.[0] as number[] | null | undefined;
+      if (m && m.length === 6) ctm = multiply(ctm, m as Matrix);
+    } else if (fn === OPS.paintFormXObjectEnd) {
+      ctm = stack.pop() ?? ctm;
+      lineWidth = widthStack.pop() ?? lineWidth;
+    } else if (fn === OPS.setLineWidth && args) {
+      lineWidth = Number(args[0]) || 0;
+    } else if (fn === OPS.constructPath && args) {
+      const paint = args[0] as number;
+      const stroke = STROKE.has(paint);
+      const fill = FILL.has(paint);
+      if (!stroke && !fill) continue;
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (!data || typeof data !== 'object' || !('length' in data)) continue;
+      const w = lineWidth * Math.hypot(ctm[0], ctm[1]);
+      for (const sub of subpaths(data)) {
+        const pts = sub.points.map(([x, y]) => apply(ctm, x, y));
+        if (sub.curved) continue;
+        if (fill && pts.length >= 4) {
+          const box = boxOf(pts);
+          const bw = box.x1 - box.x0;
+          const bh = box.y1 - box.y0;
+          if (box.axis && (bw <= 2.5 || bh <= 2.5) && Math.max(bw, bh) > 3) {
+            push(bw <= bh ? { x0: (box.x0 + box.x1) / 2, x1: (box.x0 + box.x1) / 2, y0: box.y0, y1: box.y1 } : { x0: box.x0, x1: box.x1, y0: (box.y0 + box.y1) / 2, y1: (box.y0 + box.y1) / 2 });
+            continue;
+          }
+        }
+        if (!stroke || w > 4) continue;
+        const n = pts.length;
+        const segs = sub.closed ? n : n - 1;
+        for (let k = 0; k < segs; k++) {
+          const [ax, ay] = pts[k];
+          const [bx, by] = pts[(k + 1) % n];
+          if (Math.abs(ay - by) <= 0.5 && Math.abs(ax - bx) > 2) push({ x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: (ay + by) / 2, y1: (ay + by) / 2 });
+          else if (Math.abs(ax - bx) <= 0.5 && Math.abs(ay - by) > 2) push({ x0: (ax + bx) / 2, x1: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by) });
+        }
+      }
     }
-    const k = row.cells.findIndex((x) => near(x, l.x));
-    if (k === 0 && l.cells.length === 1 && row.cells.length > 1 && last && last.y - l.y <= 1.4 * l.size && last.y > l.y) {
-      // The first cell wrapped ("randomSamplingP" / "ercentage"): rejoin it in the row's first
-      // cell with a space, as text extractions of such tables do ("randomSamplingP ercentage").
-      const tab = row.text.indexOf('\t');
-      row.text = `${row.text.slice(0, tab)} ${l.text}${row.text.slice(tab)}`;
-      l.dropped = true;
-      last = l;
-      continue;
-    }
-    last = l;
-    if (k > 0) {
-      l.text = '\t'.repeat(k) + l.text;
-      l.gapBefore = false;
-      continue;
-    }
-    if (k === 0 && l.cells.length > 1) {
-      // The next row of the same table.
-      l.gapBefore = false;
-      row = l;
-      continue;
-    }
-    if (k === 0) continue; // a row whose other cells are empty or start lower
-    row = l.cells.length > 1 ? l : undefined;
   }
+  return { rules, dropped };
 }
 
-function furnitureKey(l: RawLine): string {
-  return `${Math.round(l.y)}|${l.text.replace(/\d+/g, '#').replace(/\s+/g, ' ')}`;
+type Matrix = [number, number, number, number, number, number];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  // n applied first, then m (PDF `cm` pre-multiplies the CTM).
+  return [
+    n[0] * m[0] + n[1] * m[2],
+    n[0] * m[1] + n[1] * m[3],
+    n[2] * m[0] + n[3] * m[2],
+    n[2] * m[1] + n[3] * m[3],
+    n[4] * m[0] + n[5] * m[2] + m[4],
+    n[4] * m[1] + n[5] * m[3] + m[5],
+  ];
 }
 
-/** Keys of lines that repeat near the top or bottom edge of at least half the pages (3 or more). */
-function findFurniture(perPage: RawLine[][]): Set<string> {
-  const out = new Set<string>();
-  if (perPage.length < 3) return out;
-  const counts = new Map<string, number>();
-  for (const lines of perPage) {
-    if (!lines.length) continue;
-    let top = -Infinity;
-    let bottom = Infinity;
-    for (const l of lines) {
-      top = Math.max(top, l.y);
-      bottom = Math.min(bottom, l.y);
-    }
-    const seen = new Set<string>();
-    for (const l of lines) {
-      // Only the outermost lines of a page can be furniture.
-      if (l.y < top - 3 * l.size && l.y > bottom + 3 * l.size) continue;
-      const k = furnitureKey(l);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+/** pdf.js path data (DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath) -> subpaths. */
+function* subpaths(data: ArrayLike<number>): Generator<{ points: [number, number][]; closed: boolean; curved: boolean }> {
+  let cur: { points: [number, number][]; closed: boolean; curved: boolean } | undefined;
+  for (let i = 0; i < data.length && i < 200_000; ) {
+    const op = data[i];
+    if (op === 0) {
+      if (cur && cur.points.length > 1) yield cur;
+      cur = { points: [[data[i + 1], data[i + 2]]], closed: false, curved: false };
+      i += 3;
+    } else if (op === 1) {
+      cur ??= { points: [], closed: false, curved: false };
+      cur.points.push([data[i + 1], data[i + 2]]);
+      i += 3;
+    } else if (op === 2) {
+      if (cur) cur.curved = true;
+      i += 7;
+    } else if (op === 3) {
+      if (cur) cur.curved = true;
+      i += 5;
+    } else if (op === 4) {
+      if (cur) {
+        cur.closed = true;
+        if (cur.points.length > 1) yield cur;
+        const start = cur.points[0];
+        cur = start ? { points: [start], closed: false, curved: false } : undefined;
+      }
+      i += 1;
+    } else break;
   }
-  const need = Math.max(3, Math.ceil(perPage.length / 2));
-  for (const [k, n] of counts) if (n >= need) out.add(k);
-  return out;
+  if (cur && cur.points.length > 1) yield cur;
+}
+
+function boxOf(pts: [number, number][]): { x0: number; y0: number; x1: number; y1: number; axis: boolean } {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const [x, y] of pts) {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  // Every point on the box's outline: an axis-aligned rectangle.
+  const on = (v: number, a: number, b: number) => Math.abs(v - a) <= 0.5 || Math.abs(v - b) <= 0.5;
+  const axis = pts.every(([x, y]) => on(x, x0, x1) && on(y, y0, y1));
+  return { x0, y0, x1, y1, axis };
 }
 
 /**

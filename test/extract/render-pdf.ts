@@ -44,7 +44,7 @@ export const UNICODE_FONT = FONTS.body.endsWith('.ttf');
 
 /**
  * Markup: `@header …`, `@footer … {page} …`, `@page`, `@table w1 w2 … [top|middle]` … `@end`,
- * `@code` … `@endcode`; a table row is `| cell | cell |` with `>` before the first `|` per nesting
+ * `@code` … `@endcode`; `**` starts a line set in bold (the manual's headings); a table row is `| cell | cell |` with `>` before the first `|` per nesting
  * level; inside a cell ` // ` is a line break and ` //// ` a paragraph break. Any other line is a
  * line of body text (verbatim, leading spaces kept); an empty line is a paragraph gap.
  */
@@ -76,6 +76,7 @@ export function parseLayout(src: string): Layout {
       table.rows.push({ level, cells });
     } else if (table) throw new Error(`layout: stray line inside a table: ${line}`);
     else if (line.trim() === '') layout.blocks.push({ kind: 'gap' });
+    else if (!code && line.startsWith('**')) layout.blocks.push({ kind: 'line', text: line.slice(2), style: 'bold' });
     else layout.blocks.push({ kind: 'line', text: line, style: code ? 'mono' : 'body' });
   }
   return layout;

@@ -326,7 +326,11 @@ class Generator {
         break;
       }
       case 'map':
-        f.type = { kind: 'map', ...(r.chance(0.5) ? { value: prim('string') } : {}) };
+        // RPC manuals also document a map whose values are structs (a nameless "Object" row under
+        // the Map row, its fields below it); drawn only for rpc so rest models keep their sequence.
+        if (this.opts.style === 'rpc' && canNest && a.side === 'response' && r.chance(0.3)) {
+          f.type = { kind: 'map', value: this.structOf(a.noun, a.side, a.depth + 1, r.int(1, 4)) };
+        } else f.type = { kind: 'map', ...(r.chance(0.5) ? { value: prim('string') } : {}) };
         break;
       case 'struct': {
         f.type = this.structOf(a.noun, a.side, a.depth + 1, r.int(a.side === 'request' ? 1 : 2, 5));
@@ -334,7 +338,11 @@ class Generator {
         break;
       }
       case 'collection': {
-        f.type = { kind: 'array', items: this.structOf(a.noun, a.side, a.depth + 1, r.int(a.side === 'request' ? 1 : 2, 6)) };
+        const items = this.structOf(a.noun, a.side, a.depth + 1, r.int(a.side === 'request' ? 1 : 2, 6));
+        // RPC manuals sometimes leave the item struct unnamed ("Array of Object", or "Array" with
+        // child rows); rpc only, so rest models keep their sequence.
+        if (this.opts.style === 'rpc' && items.kind === 'object' && r.chance(0.15)) delete items.struct;
+        f.type = { kind: 'array', items };
         break;
       }
     }

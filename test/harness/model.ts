@@ -122,7 +122,10 @@ export interface Api {
   errorCodes: ErrorCode[];
 }
 
-/** Every field of a list, depth first, with its path ("Clusters[].Name", "Spec.Config.Port"). */
+/**
+ * Every field of a list, depth first, with its path ("Clusters[].Name", "Spec.Config.Port"; the
+ * fields of a map's value struct: "Records{}.State").
+ */
 export function* walkFields(fields: Field[], prefix = ''): Generator<{ path: string; field: Field; depth: number }> {
   for (const f of fields) {
     const path = prefix ? `${prefix}.${f.name}` : f.name;
@@ -134,4 +137,5 @@ export function* walkFields(fields: Field[], prefix = ''): Generator<{ path: str
 function* walkType(t: TypeRef, path: string): Generator<{ path: string; field: Field; depth: number }> {
   if (t.kind === 'object') yield* walkFields(t.fields, path);
   else if (t.kind === 'array' && t.items) yield* walkType(t.items, `${path}[]`);
+  else if (t.kind === 'map' && t.value) yield* walkType(t.value, `${path}{}`);
 }

@@ -86,6 +86,7 @@ function flatten(s: SchemaModel | undefined, prefix: string, out: Map<string, Fl
     flatten(p.schema, path, out, depth + 1);
   }
   if (inner.items) flatten(inner.items, `${prefix}[]`, out, depth + 1);
+  if (inner.additionalProperties && typeof inner.additionalProperties === 'object') flatten(inner.additionalProperties, `${prefix}{}`, out, depth + 1);
 }
 
 function truthFields(fields: Field[], prefix: string, out: Map<string, Field>): void {
@@ -99,6 +100,7 @@ function truthFields(fields: Field[], prefix: string, out: Map<string, Field>): 
 function descend(t: TypeRef, path: string, out: Map<string, Field>): void {
   if (t.kind === 'object') truthFields(t.fields, path, out);
   else if (t.kind === 'array' && t.items) descend(t.items, `${path}[]`, out);
+  else if (t.kind === 'map' && t.value) descend(t.value, `${path}{}`, out);
 }
 
 function opKey(api: Api, o: Operation): string {

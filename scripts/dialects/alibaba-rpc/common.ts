@@ -8,10 +8,13 @@ import type { ParameterModel, SecuritySchemeModel, ServerModel } from '../../mod
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { diag } from '../../model/diagnostic.ts';
 import { parseSampleRequest } from './samples.ts';
+import { isSyntaxIntro } from './landmarks.ts';
 import { tidy, repairLigatures, type Vocabulary } from './repair.ts';
 
 export interface FrontMatter {
   apiVersion?: string;
+  /** Host of the endpoint "Make API requests" names ("servicemesh.aliyuncs.com"). */
+  endpointHost?: string;
   documentVersion?: string;
   description?: string;
   commonParameters: ParameterModel[];
@@ -21,7 +24,11 @@ export interface FrontMatter {
 
 const SIGNING_PARAMS = ['AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce'];
 
-export function readFrontMatter(lines: Line[], end: number, file: string, vocab: Vocabulary, diagnostics: Diagnostic[]): FrontMatter {
+/**
+ * @param label what the manual calls the API in prose (its abbreviation, "ASM"), for the server's
+ *   description.
+ */
+export function readFrontMatter(lines: Line[], end: number, file: string, vocab: Vocabulary, diagnostics: Diagnostic[], label = 'API'): FrontMatter {
   const fm: FrontMatter = { commonParameters: [], securitySchemes: [], servers: [] };
   const front = lines.slice(0, end);
   for (const l of lines) {
@@ -34,7 +41,7 @@ export function readFrontMatter(lines: Line[], end: number, file: string, vocab:
   const verLine = front.find((l) => /^Version:/.test(l.text.trim()));
   const ver = verLine && /(\d{4}-\d{2}-\d{2})/.exec(verLine.text);
   if (ver) fm.apiVersion = ver[1];
-  const syntaxIdx = front.findIndex((l) => /syntax of making .* API requests/.test(l.text));
+  const syntaxIdx = front.findIndex((l) => l.text.includes('making') && isSyntaxIntro(l.text));
   if (syntaxIdx >= 0) {
     const para: string[] = [];
     for (let i = syntaxIdx; i < front.length && front[i].text.trim(); i++) para.push(front[i].text.trim());
@@ -105,11 +112,12 @@ export function readFrontMatter(lines: Line[], end: number, file: string, vocab:
   const host = epLine ? /\bwhich is\s+([\w.-]+\.com)/.exec(epLine.text)![1] : undefined;
   const regions = readRegions(front);
   if (host) {
+    fm.endpointHost = host;
     const server: ServerModel = {
       url: `https://${host}`,
       description: regions.length
-        ? `ASM endpoint; the region table lists it for ${regions.map((r) => `${r.name} (${r.id})`).join(', ')}`
-        : 'ASM endpoint',
+        ? `${label} endpoint; the region table lists it for ${regions.map((r) => `${r.name} (${r.id})`).join(', ')}`
+        : `${label} endpoint`,
       source: { file, line: epLine!.line },
     };
     fm.servers.push(server);

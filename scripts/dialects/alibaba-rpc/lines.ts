@@ -30,9 +30,18 @@ export interface Line {
    * lost ("  true : exposes the API server…").
    */
   lead?: boolean;
+  /** From the layout stage (PDF input): table cells, first-cell level, role, table number. */
+  cells?: string[];
+  level?: number;
+  role?: string;
+  table?: number;
 }
 
-const RUNNING_HEADER = /^(?:Alibaba Cloud Service Mesh\s+)?API Reference·/;
+/**
+ * "<Product> API Reference·<chapter>" (even pages) or "API Reference·<chapter> <Product>" (odd
+ * pages): whatever the product is called.
+ */
+const RUNNING_HEADER = /^(?:[A-Z][^·]{0,100}?\s)?API Reference·/;
 const FOOTER = /^(?:\d+\s+)?>\s*Document\s+Version:\s*\d+(?:\s+\d+)?$/;
 const CHAPTER = /^(\d{1,2})\.([A-Z][A-Za-z ]+)$/;
 const HEADING = /^(\d{1,2}\.\d{1,2})\.\s+([A-Z][A-Za-z0-9]+)$/;
@@ -54,10 +63,17 @@ export function classifyLines(doc: SourceDocument): Line[] {
     if (lead) raw = raw.slice(1);
     const l = makeLine(i, src.line, raw, src.page, src.x);
     if (lead) l.lead = true;
+    if (src.role) {
+      l.role = src.role;
+      l.cells = src.cells;
+      l.level = src.level;
+      l.table = src.table;
+    }
     let m: RegExpExecArray | null;
     // Every furniture pattern starts with a digit, ">", "A" or "h": other lines are content.
     const c0 = raw.charCodeAt(0);
-    if (!((c0 >= 48 && c0 <= 57) || c0 === 62 || c0 === 65 || c0 === 104)) {
+    // (or, for a running header naming some other product, holds "API Reference·").
+    if (!((c0 >= 48 && c0 <= 57) || c0 === 62 || c0 === 65 || c0 === 104) && !(raw.length < 200 && raw.includes('Reference·'))) {
       out.push(l);
       continue;
     }
@@ -116,7 +132,7 @@ export function classifyLines(doc: SourceDocument): Line[] {
  * functions that read lines see one object shape and V8 keeps their property access fast.
  */
 function makeLine(index: number, line: number, text: string, page: number | undefined, x: number | undefined): Line {
-  return { index, line, page, x, text, furniture: undefined, value: undefined, lead: undefined };
+  return { index, line, page, x, text, furniture: undefined, value: undefined, lead: undefined, cells: undefined, level: undefined, role: undefined, table: undefined };
 }
 
 /** Content lines only (furniture removed), keeping original numbering. */

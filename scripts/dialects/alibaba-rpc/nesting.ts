@@ -89,7 +89,13 @@ export function indexSamples(values: JsonValue[], source?: SourceRef, opts: Inde
  *   about a field, a struct documented with the same fields elsewhere tells which open struct
  *   already holds one of its siblings.
  */
-export function buildTree(rows: RawRow[], samples: SampleIndex, file: string, global?: SampleIndex): { root: TreeNode; diagnostics: Diagnostic[] } {
+export function buildTree(
+  rows: RawRow[],
+  samples: SampleIndex,
+  file: string,
+  global?: SampleIndex,
+  opts: { request?: boolean } = {},
+): { root: TreeNode; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const root: TreeNode = { name: '', schema: { type: 'object' }, container: true, children: [], path: [] };
   const stack: TreeNode[] = [root];
@@ -112,9 +118,18 @@ export function buildTree(rows: RawRow[], samples: SampleIndex, file: string, gl
       lastPlaced = node;
       continue;
     }
-    if (parents) {
+    if (row.level !== undefined) {
+      // The layout stage measured the row's indentation (PDF): the row goes under the nearest
+      // open container indented less than it, whatever the samples show.
+      let s = stack.length - 1;
+      while (s > 0 && (stack[s].row?.level ?? -1) >= row.level) s--;
+      parent = stack[s];
+      stack.length = s + 1;
+    } else if (parents) {
       for (let s = stack.length - 1; s >= 0; s--) {
-        if (hasPath(parents, stack[s].path)) {
+        // A struct has one field of a name: one that holds it already is not this row's parent
+        // (a top-level "Level" after "Detail" whose own "Level" the sample also shows).
+        if (hasPath(parents, stack[s].path) && !stack[s].children.some((c) => c.name === row.name)) {
           parent = stack[s];
           stack.length = s + 1;
           break;
@@ -131,6 +146,19 @@ export function buildTree(rows: RawRow[], samples: SampleIndex, file: string, gl
             row.source,
           ),
         );
+      }
+    }
+    if (opts.request && !parent && !parents && samples.shapes.size && stack.length > 1) {
+      // A request row in no sample: an open struct whose JSON value the sample request spells out
+      // without it does not hold it; it is an optional parameter the sample request leaves out
+      // (they often do). Response samples, by contrast, do leave fields out of a struct they show
+      // (the bundled manual's LocalityLoadBalancing sample has no Failover), so there the table
+      // order stands.
+      let s = stack.length - 1;
+      while (s > 0 && samples.shapes.has(stack[s].path.join('/'))) s--;
+      if (s < stack.length - 1) {
+        parent = stack[s];
+        stack.length = s + 1;
       }
     }
     if (!parent && row.x !== undefined && stack.some((n) => n.row?.x !== undefined)) {
@@ -187,6 +215,9 @@ function restoreContainers(
       .sort((a, b) => a.length - b.length);
     if (!candidates.length) continue;
     const target = [...basePath, ...candidates[0].slice(basePath.length)];
+    // That struct already has a field of this name: the row is another field (a top-level "Status"
+    // the sample request leaves out, after a struct whose own "Status" the sample shows).
+    if (findChild(stack[s], target.slice(basePath.length))?.children.some((c) => c.name === row.name)) return undefined;
     // The table says a field on the way is a plain value: trust the table over a garbled sample.
     if (target.slice(basePath.length).some((n, k) => findChild(stack[s], target.slice(basePath.length, basePath.length + k + 1))?.container === false)) {
       return undefined;

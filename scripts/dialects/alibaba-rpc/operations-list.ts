@@ -7,6 +7,7 @@ import type { Line } from './lines.ts';
 import { toBlocks, OPERATION_NAME } from './blocks.ts';
 import type { SourceRef } from '../../model/diagnostic.ts';
 import { repairLigatures, tidy, type Vocabulary } from './repair.ts';
+import { isListIntro, isSyntaxIntro } from './landmarks.ts';
 
 export interface ListedOperation {
   name: string;
@@ -26,10 +27,10 @@ export interface OperationList {
 const HEADER = /^Operation\s+Description$/;
 
 export function parseOperationList(lines: Line[], file: string, vocab?: Vocabulary): OperationList | undefined {
-  const startIdx = lines.findIndex((l) => /following tables list\s+API operations/.test(l.text));
+  const startIdx = lines.findIndex((l) => l.text.includes('following') && isListIntro(l.text));
   if (startIdx < 0) return undefined;
   // The list ends where the "Make API requests" topic starts (its first line mentions the syntax).
-  let endIdx = lines.findIndex((l, i) => i > startIdx && /syntax of making .* API requests/.test(l.text));
+  let endIdx = lines.findIndex((l, i) => i > startIdx && l.text.includes('making') && isSyntaxIntro(l.text));
   if (endIdx < 0) endIdx = Math.min(lines.length, startIdx + 600);
   const blocks = toBlocks(lines.slice(startIdx + 1, endIdx));
   const groups: OperationList['groups'] = [];

@@ -14,6 +14,7 @@ import { readSection, sectionSamples } from './section.ts';
 import { indexSamples } from './nesting.ts';
 import type { SampleCache } from './samples.ts';
 import { readFrontMatter } from './common.ts';
+import { readIdentity, readServiceCode, type Identity } from './identity.ts';
 
 export function parseAlibaba(doc: SourceDocument): DialectResult {
   const file = doc.file;
@@ -27,7 +28,11 @@ export function parseAlibaba(doc: SourceDocument): DialectResult {
   const sections = findSections(lines, list?.end ?? 0);
   for (const s of sections) for (const e of s.evidence) vocab.addIdentifier(e.name);
   const firstSection = sections[0]?.start ?? lines.length;
-  const front = readFrontMatter(lines, firstSection, file, vocab, diagnostics);
+  const identity = readIdentity(lines, firstSection, vocab);
+  const front = readFrontMatter(lines, firstSection, file, vocab, diagnostics, identity.abbreviation ?? identity.product);
+  const service = readServiceCode(lines, front.endpointHost);
+  if (!identity.product) diagnostics.push(diag('product-name-missing', 'warning', 'the manual names no product (no title page, running header or "available for use in …" sentence); the API is titled by its service code', { file, line: 1 }));
+  if (!service) diagnostics.push(diag('service-code-missing', 'warning', 'no service code: the manual names no endpoint and links to no product page', { file, line: 1 }));
 
   const operations: OperationModel[] = [];
   const chapterOf = new Map<string, string | undefined>();
@@ -105,9 +110,9 @@ export function parseAlibaba(doc: SourceDocument): DialectResult {
   const used = new Set(operations.flatMap((o) => o.tags));
   const model: ApiModel = {
     vendor: 'alibaba',
-    service: 'servicemesh',
+    service: service ?? 'unknown',
     version: front.apiVersion ?? 'unknown',
-    title: 'Alibaba Cloud Service Mesh (ASM) API',
+    title: apiTitle(identity, service),
     style: 'rpc',
     servers: front.servers,
     securitySchemes: front.securitySchemes,
@@ -122,4 +127,11 @@ export function parseAlibaba(doc: SourceDocument): DialectResult {
   if (front.documentVersion) model.documentVersion = front.documentVersion;
   if (!front.apiVersion) diagnostics.push(diag('api-version-missing', 'warning', 'the API version ("Version: … Set the value to …") was not found', { file, line: 1 }));
   return { model, diagnostics };
+}
+
+/** "Alibaba Cloud Service Mesh (ASM) API": the product as the manual names it, with its abbreviation. */
+function apiTitle(id: Identity, service: string | undefined): string {
+  if (id.product) return `${id.product}${id.abbreviation && !id.product.includes(`(${id.abbreviation})`) ? ` (${id.abbreviation})` : ''} API`;
+  if (id.abbreviation) return `${id.abbreviation} API`;
+  return service ? `${service} API` : 'Alibaba Cloud API';
 }

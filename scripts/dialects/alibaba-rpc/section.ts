@@ -9,11 +9,13 @@ import type { Diagnostic, SourceRef } from '../../model/diagnostic.ts';
 import { diag } from '../../model/diagnostic.ts';
 import type { ExampleModel, JsonValue, OperationModel, ParameterModel, RequestExampleModel, ResponseModel, SchemaModel } from '../../model/types.ts';
 import { toBlocks } from './blocks.ts';
-import { parseTable, type RawRow } from './tables.ts';
+import { parseTable, TABLE_HEADER, type RawRow } from './tables.ts';
+import { rowsFromCells } from './table-cells.ts';
 import { findSampleBodies, parseSampleRequest, type SampleCache, type SampleRequest } from './samples.ts';
 import { buildTree, finishSchema, indexSamples, toProperties, type SampleIndex, type TreeNode } from './nesting.ts';
 import { applyProse, convert, readProse } from './prose.ts';
-import { parseErrorCodes } from './errors.ts';
+import { ERROR_HEADER, parseErrorCodes } from './errors.ts';
+import { isTrailerStart } from './landmarks.ts';
 import { joinProse, repairLigatures, tidy, type Vocabulary } from './repair.ts';
 
 type PartKind = 'intro' | 'debugging' | 'request' | 'response' | 'examples' | 'sample-request' | 'sample-responses' | 'errors';
@@ -80,27 +82,39 @@ export function readSection(
   const reqIdx = body.findIndex((l) => !l.furniture && l.text.includes('/?') && REQUEST_LINE.test(l.text.trim()));
   const sample: SampleRequest | undefined = reqIdx >= 0 ? parseSampleRequest(body.slice(reqIdx)) : undefined;
 
-  // Tables.
-  let requestRows: RawRow[] = [];
-  let responseRows: RawRow[] = [];
-  if (headless) {
-    const before = reqIdx >= 0 ? body.slice(0, reqIdx) : body;
-    requestRows = parseTable(toBlocks(before), file, vocab).rows;
-  } else {
-    requestRows = parseTable(toBlocks(get('request')), file, vocab).rows;
-    responseRows = parseTable(toBlocks(get('response')), file, vocab).rows;
-  }
-  // Sample bodies: in the sample-responses part, or (headless) after the request URL.
+  // Tables. The request table is the "request" part, or (its label and header lost) whatever
+  // stands between the section's start and the first later part; the response table is the
+  // "response" part (its label or its header row starts it). Without one, the rows run together
+  // and are split below.
   // (Arrays are put together with loops, not spreads, in this function: spreading arrays of
   // different element kinds made V8 throw away its optimised code for every section.)
-  let bodyLines: Line[];
-  if (headless) bodyLines = reqIdx >= 0 ? body.slice(reqIdx + 1) : [];
-  else {
-    bodyLines = [];
-    for (const k of ['examples', 'sample-request', 'sample-responses'] as const) for (const l of get(k)) bodyLines.push(l);
-    bodyLines.sort((a, b) => a.index - b.index);
+  const requestLines: Line[] = [];
+  const responseLines: Line[] = [];
+  let hasRequestPart = false;
+  let hasResponsePart = false;
+  let afterTables = false;
+  for (const p of parts) {
+    if (p.kind === 'response') {
+      hasResponsePart = true;
+      for (const l of p.lines) responseLines.push(l);
+      afterTables = true;
+    } else if (p.kind === 'request' || (!afterTables && (p.kind === 'intro' || p.kind === 'debugging'))) {
+      if (p.kind === 'request') hasRequestPart = true;
+      for (const l of p.lines) requestLines.push(l);
+    } else afterTables = true;
   }
-  const bodies = findSampleBodies(bodyLines.filter((l) => !sample || l.line > sample.endLine), cache);
+  // PDF input: the layout stage read the rows cell by cell (table-cells.ts).
+  let requestRows = rowsFromCells(requestLines, file) ?? parseTable(toBlocks(requestLines), file, vocab).rows;
+  let responseRows = rowsFromCells(responseLines, file) ?? parseTable(toBlocks(responseLines), file, vocab).rows;
+  // Sample bodies: everything after the sample request (or in the sample parts), except the
+  // error-code table.
+  const bodyLines: Line[] = [];
+  if (sample) {
+    for (const p of parts) if (p.kind !== 'errors') for (const l of p.lines) if (l.line > sample.endLine) bodyLines.push(l);
+  } else {
+    for (const p of parts) if (p.kind === 'examples' || p.kind === 'sample-request' || p.kind === 'sample-responses') for (const l of p.lines) bodyLines.push(l);
+  }
+  const bodies = findSampleBodies(bodyLines, cache);
   const jsonBodies = bodies.filter((b) => b.format === 'json');
   const xmlBodies = bodies.filter((b) => b.format === 'xml');
 
@@ -143,8 +157,17 @@ export function readSection(
   for (const b of jsonBodies) if (b.value !== undefined) responseSamples.push(b.value);
   for (const b of xmlBodies) if (b.value !== undefined) responseSamples.push(b.value);
   const responseIndex = indexSamples(responseSamples, jsonBodies[0] ? { file, line: jsonBodies[0].line, endLine: jsonBodies[0].endLine } : undefined);
-  if (headless) {
-    const firstResp = requestRows.findIndex((r) => responseIndex.parents.has(r.name));
+  if (!hasResponsePart && requestRows.length) {
+    // Request and response rows ran together (the "Response parameters" label and header row were
+    // lost). Response rows have no Required cell: the response starts after the last row that has
+    // one, at the first row the sample response shows.
+    let lastRequired = -1;
+    requestRows.forEach((r, i) => {
+      if (r.required !== undefined) lastRequired = i;
+    });
+    let firstResp = -1;
+    for (let i = lastRequired + 1; i < requestRows.length && firstResp < 0; i++) if (responseIndex.parents.has(requestRows[i].name)) firstResp = i;
+    if (firstResp < 0 && lastRequired < 0) firstResp = requestRows.findIndex((r) => responseIndex.parents.has(r.name));
     if (firstResp >= 0) {
       responseRows = requestRows.slice(firstResp);
       requestRows = requestRows.slice(0, firstResp);
@@ -160,7 +183,7 @@ export function readSection(
   // Request parameters.
   const sampleValues: Record<string, JsonValue> = {};
   for (const p of sample?.parameters ?? []) sampleValues[p.name.replace(/\.\d+$/, '')] = parseMaybeJson(p.value);
-  const reqTree = buildTree(requestRows.filter((r) => r.name !== 'Action'), indexSamples([sampleValues]), file);
+  const reqTree = buildTree(requestRows.filter((r) => r.name !== 'Action'), indexSamples([sampleValues]), file, undefined, { request: true });
   diagnostics.push(...reqTree.diagnostics);
   const parameters: ParameterModel[] = [
     {
@@ -182,7 +205,7 @@ export function readSection(
     }
     parameters.push(toParameter(node, name, sample, diagnostics, headless));
   }
-  if (!actionRow && !headless && get('request').length) {
+  if (!actionRow && !headless && hasRequestPart) {
     diagnostics.push(diag('action-row-missing', 'info', `${name}: the request table has no Action row; Action is implied by the RPC style`, source));
   }
   // Every parameter of the sample request must be declared.
@@ -230,7 +253,7 @@ export function readSection(
     },
   ];
   const errorCodes = parseErrorCodes(get('errors'), file, vocab);
-  const trailer = body.find((l) => !l.furniture && l.text.includes('error codes') && /For a list\s+of error codes/.test(l.text));
+  const trailer = body.find((l) => !l.furniture && l.text.includes('rror codes') && isTrailerStart(l.text));
   if (trailer && !errorCodes.some((e) => e.httpStatus >= 400 && e.httpStatus < 500)) {
     // The section refers errors to the API Error Center: document that errors exist, nothing more.
     responses.push({
@@ -256,7 +279,10 @@ export function readSection(
   const summaryText = summaryParas[0] ?? '';
   const extra: string[] = [];
   for (const t of summaryParas.slice(1)) if (!/OpenAPI Explorer/.test(t)) extra.push(t);
+  // (Rows of a request table whose label was lost stand in the debugging part: not prose.)
+  const firstRowLine = requestRows[0]?.source.line ?? Infinity;
   for (const b of toBlocks(get('debugging'))) {
+    if (b[0].line >= firstRowLine) break;
     const t = paragraph(b);
     if (!/OpenAPI Explorer/.test(t)) extra.push(t);
   }
@@ -290,16 +316,35 @@ export function readSection(
   return { name, operation: op, names, headless };
 }
 
+/**
+ * The section's parts, cut at its labels. A table's header row, the error table's header and the
+ * sample request also start their part when the label before them was lost ("Parameter Type
+ * Required Example Description" opens the request table, "Parameter Type Example Description" the
+ * response table); inside their own part they are only repeated headers.
+ */
 function splitParts(body: Line[]): { kind: PartKind; lines: Line[] }[] {
   const parts: { kind: PartKind; lines: Line[] }[] = [{ kind: 'intro', lines: [] }];
   for (const l of body) {
     const t = l.text.trim();
+    const cur = parts[parts.length - 1];
     // Every marker is a short line starting with D, E, R or S.
     const c0 = t.charCodeAt(0);
     const maybe = !l.furniture && t.length <= MARKER_MAX && (c0 === 68 || c0 === 69 || c0 === 82 || c0 === 83);
     const marker = maybe ? MARKERS.find(([re]) => re.test(t)) : undefined;
-    if (marker) parts.push({ kind: marker[1], lines: [] });
-    else parts[parts.length - 1].lines.push(l);
+    if (marker) {
+      parts.push({ kind: marker[1], lines: [] });
+      continue;
+    }
+    let implied: PartKind | undefined;
+    if (!l.furniture && c0 === 80 && TABLE_HEADER.test(t)) implied = /Required/.test(t) ? 'request' : 'response';
+    else if (!l.furniture && c0 === 72 && ERROR_HEADER.test(t)) implied = 'errors';
+    else if (!l.furniture && c0 === 104 && t.includes('/?') && REQUEST_LINE.test(t)) implied = 'sample-request';
+    // A repeated header inside its own table, or a response header after the response ended (the
+    // bundled manual prints one below the last row), starts nothing.
+    const seen = (k: PartKind) => parts.some((p) => p.kind === k);
+    if (implied && cur.kind !== implied && !(implied === 'response' && seen('response')) && !(implied === 'request' && seen('request')) && !(implied === 'sample-request' && (seen('sample-request') || cur.kind === 'examples'))) {
+      parts.push({ kind: implied, lines: [l] });
+    } else cur.lines.push(l);
   }
   return parts;
 }

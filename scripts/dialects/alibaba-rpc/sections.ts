@@ -7,6 +7,8 @@
  * boilerplate (DescribeUserPermissions is only table rows and samples).
  */
 import type { Line } from './lines.ts';
+import { isTrailer } from './landmarks.ts';
+import { TABLE_HEADER } from './tables.ts';
 
 export interface Section {
   /** Indices into the classified lines: [start, end). */
@@ -22,7 +24,6 @@ export interface Section {
   chapter?: string;
 }
 
-const TRAILER = /For a list\s+of error codes,?\s+visit\s+the API Error Center/;
 const SAMPLE_REQUEST = /^https?(?:\(s\))?:\/\/\S*\/\?/;
 
 export function findSections(lines: Line[], from: number): Section[] {
@@ -30,24 +31,30 @@ export function findSections(lines: Line[], from: number): Section[] {
   const debugAt: number[] = [];
   let lastCut = from;
   let sawRequest = false;
+  /** The current section has shown its opening (Debugging, the Explorer paragraph, its table). */
+  let opened = false;
   for (let i = from; i < lines.length; i++) {
     const t = lines[i].text.trim();
     if (lines[i].furniture) continue;
-    if (t.includes('error codes') && TRAILER.test(t)) {
+    if (t.includes('rror codes') && isTrailer(t)) {
       cuts.add(i + 1);
       lastCut = i + 1;
       sawRequest = false;
-    } else if (t === 'Debugging') {
-      debugAt.push(i);
+      opened = false;
+    } else if (t === 'Debugging' || (!opened && isOpener(t))) {
+      if (t === 'Debugging') debugAt.push(i);
       // Normally a section runs from the previous trailer. A stretch with a sample request but no
-      // trailer before this summary is a section of its own that lost its boilerplate.
+      // trailer before this summary is a section of its own that lost its boilerplate. Without
+      // "Debugging" (lost in extraction) the first of the Explorer paragraph, the "Request
+      // parameters" label and the request table's header opens the section.
       const start = summaryStart(lines, i, lastCut);
       if (sawRequest || !cuts.size) cuts.add(start);
       lastCut = start;
       sawRequest = false;
+      opened = true;
     } else if (t.includes('/?') && SAMPLE_REQUEST.test(t)) sawRequest = true;
   }
-  if (!debugAt.length) return [];
+  if (!cuts.size) return [];
   const first = Math.min(...[...cuts].filter((c) => c >= from));
   const sorted = [...cuts].filter((c) => c >= first).sort((a, b) => a - b);
   sorted.push(lines.length);
@@ -76,6 +83,15 @@ export function findSections(lines: Line[], from: number): Section[] {
     out.push(sec);
   }
   return out;
+}
+
+/** Lines that open a section whose "Debugging" label was lost. */
+function isOpener(t: string): boolean {
+  const c0 = t.charCodeAt(0);
+  if (c0 === 79) return t.startsWith('OpenAPI Explorer automatically');
+  if (c0 === 82) return t === 'Request parameters';
+  if (c0 === 80) return TABLE_HEADER.test(t) && t.includes('Required');
+  return false;
 }
 
 /** The summary paragraph: the content lines right above "Debugging", back to a blank line. */

@@ -24,11 +24,14 @@ export interface RawRow {
   repairs: string[];
   /** Indentation of the row's name on the page (PDF input only). */
   x?: number;
+  /** Indentation level of the row's name, from the layout stage (PDF input only). */
+  level?: number;
 }
 
 export const TABLE_HEADER = /^Parameter\s+Type\s+(?:Required\s+)?Example\s+Description$/;
 const TYPE_WORD = '(?:String|Integer|Long|Boolean|Float|Double|Object|Array|Struct|Map|JSON|List|Number|Int)';
 const TYPE_START = new RegExp(`^${TYPE_WORD}\\b`);
+const MAP_VALUE = new RegExp(`^${TYPE_WORD}(\\s|$)`);
 const NAME_TOKEN = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 /** A one-word sentence ("Required.") ends an example; "newratings.default.svc." continues it. */
 const SENTENCE_WORD = /^[A-Z][a-z]+\.$/;
@@ -52,6 +55,8 @@ interface Head {
   tail: Line[];
   /** How many blocks the head spans (name in one block, type in the next). */
   blocks: number;
+  /** The Type cell took more than one line ("Array of" / "String"). */
+  typeWrapped?: boolean;
 }
 
 export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): { rows: RawRow[]; orphans: Line[][] } {
@@ -72,7 +77,9 @@ export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): {
     const block = blocks[b].filter((l) => !isTableHeader(l.text));
     if (!block.length) continue;
     const bare = block[0].text.trim();
-    if (cur && /^Map$/i.test(cur.row.type) && new RegExp(`^${TYPE_WORD}(\\s|$)`).test(bare)) {
+    // (Not a row whose name is a type word: "List Array of NamespaceEntry Yes …", "List" / "Array
+    // of" name a field List.)
+    if (cur && /^Map$/i.test(cur.row.type) && MAP_VALUE.test(bare) && !readHead(block, blocks[b + 1], blocks[b + 2])) {
       // The value type of a Map: a row with no name ("Object" / "The check result of …").
       const t = readType(bare, block.slice(1));
       finish();
@@ -83,7 +90,7 @@ export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): {
       cur = { row, paras: first.length ? [first] : [], lastLine: block[block.length - 1].line };
       continue;
     }
-    const head = readHead(block, blocks[b + 1]);
+    const head = readHead(block, blocks[b + 1], blocks[b + 2]);
     if (head) {
       finish();
       const { example, descFirst, tailDesc } = splitExample(head);
@@ -148,17 +155,38 @@ function splitAtPageStarts(blocks: Line[][]): Line[][] {
   return out;
 }
 
-/** Recognise the start of a row in a block (and possibly the block after it). */
-export function readHead(block: Line[], next: Line[] | undefined): Head | undefined {
+/**
+ * Recognise the start of a row in a block (and possibly the block after it). `after` is the block
+ * after `next`: where the Required cell of a row whose Type cell wrapped ends up.
+ */
+export function readHead(block: Line[], next: Line[] | undefined, after?: Line[]): Head | undefined {
+  const h = readHeadCells(block, next);
+  if (!h || h.required !== undefined || !h.typeWrapped || h.rest || h.tail.length) return h;
+  // "SNIHosts" / "Array of" / "String" / (blank) / "No *.com": the Required cell (with the example
+  // and maybe the description) follows the wrapped Type cell after a blank line.
+  const following = h.blocks === 2 ? after : next;
+  const m = following ? /^(Yes|No)(?:\s+(.*))?$/.exec(following[0].text.trim()) : null;
+  if (!following || !m) return h;
+  h.required = m[1] === 'Yes';
+  h.rest = m[2] ?? '';
+  h.tail = following.slice(1);
+  h.blocks++;
+  return h;
+}
+
+function readHeadCells(block: Line[], next: Line[] | undefined): Head | undefined {
   const first = block[0].text.trim();
   const tokens = first.split(/\s+/);
   // Case 1: "Name Type …" on one line; the name may be ligature-split ("T itle", "UpdateT ime").
-  for (const nameLen of [1, 2]) {
+  for (const nameLen of [1, 2, 3, 4]) {
     // The type cell must follow the name: tested on its token before joining the rest of the line.
     if (!TYPE_START.test(tokens[nameLen] ?? '')) continue;
     const nameTokens = tokens.slice(0, nameLen);
     if (!nameTokens.every((t) => NAME_TOKEN.test(t))) continue;
-    if (nameLen === 2 && !(/[tTfF]$/.test(nameTokens[0]) && /^[a-z]/.test(nameTokens[1]))) continue;
+    // Every gap inside the name is a ligature gap: after t/f, before a lower-case letter ("St at e").
+    let seams = true;
+    for (let k = 1; k < nameLen && seams; k++) seams = /[tTfF]$/.test(nameTokens[k - 1]) && /^[a-z]/.test(nameTokens[k]);
+    if (!seams) continue;
     const after = tokens.slice(nameLen).join(' ');
     const t = readType(after, block.slice(1));
     return { name: nameTokens.join(''), nameParts: nameTokens, ...t, blocks: 1 };
@@ -186,24 +214,27 @@ export function readHead(block: Line[], next: Line[] | undefined): Head | undefi
   return undefined;
 }
 
-/** A name fragment with a ligature split in it ("AllIst ioGatewayFullN") is one token. */
+/** A name fragment with ligature splits in it ("AllIst ioGatewayFullN", "St at e") is one token. */
 function unsplit(text: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*[tTfF] [a-z][A-Za-z0-9_]*$/.test(text) ? text.replace(' ', '') : text;
+  return /^[A-Za-z_][A-Za-z0-9_]*[tTfF](?: [a-z][A-Za-z0-9_]*[tTfF]){0,3} [a-z][A-Za-z0-9_]*$/.test(text) ? text.replace(/ /g, '') : text;
 }
 
 /** Read "Type [Required] [rest]" where "Array of" may continue on following single-token lines. */
-function readType(text: string, following: Line[]): { type: string; required?: boolean; rest: string; tail: Line[] } {
+function readType(text: string, following: Line[]): { type: string; required?: boolean; rest: string; tail: Line[]; typeWrapped?: boolean } {
   let tokens = text.split(/\s+/);
   let tail = following;
   let type = tokens.shift()!;
+  let typeWrapped = false;
   if (type === 'Array' && tokens[0] === 'of') {
     tokens.shift();
     let item = tokens.shift();
     if (!item && tail.length && NAME_TOKEN.test(tail[0].text.trim())) {
       item = tail[0].text.trim();
       tail = tail.slice(1);
-      // A struct name wrapped mid-word ("AccessLogDashbo" / "ardInfo").
-      while (!/^(String|Integer|Long|Boolean|Float|Double)$/.test(item) && tail.length && /^[a-z][A-Za-z0-9]*$/.test(tail[0].text.trim()) && !/\s/.test(tail[0].text.trim())) {
+      typeWrapped = true;
+      // A struct name wrapped mid-word ("AccessLogDashbo" / "ardInfo", "Namespace" / "Status"): the
+      // lines of a wrapped cell are followed by a blank line, so a name token right below is its rest.
+      while (!/^(String|Integer|Long|Boolean|Float|Double)$/.test(item) && tail.length && /^[A-Za-z][A-Za-z0-9]*$/.test(tail[0].text.trim()) && !/^(Yes|No)$/.test(tail[0].text.trim())) {
         item += tail[0].text.trim();
         tail = tail.slice(1);
       }
@@ -219,8 +250,9 @@ function readType(text: string, following: Line[]): { type: string; required?: b
     tokens = t;
     tail = tail.slice(1);
   }
-  const out: { type: string; required?: boolean; rest: string; tail: Line[] } = { type, rest: tokens.join(' '), tail };
+  const out: { type: string; required?: boolean; rest: string; tail: Line[]; typeWrapped?: boolean } = { type, rest: tokens.join(' '), tail };
   if (required !== undefined) out.required = required;
+  if (typeWrapped) out.typeWrapped = true;
   return out;
 }
 
@@ -264,7 +296,7 @@ function splitExample(head: Head): { example?: string; descFirst: string; tailDe
 }
 
 /** Paragraphs -> Markdown. A paragraph that was a bullet ("true : exposes…") becomes "- `true`: …". */
-function renderDescription(paras: Line[][], texts: string[]): string {
+export function renderDescription(paras: Line[][], texts: string[]): string {
   const out: string[] = [];
   let inList = false;
   // "value : what it means" (a word follows the colon; "failover: [// …" is a code example).

@@ -19,7 +19,7 @@ describe('samples.ts / common.ts', () => {
 
   it('all seven regions of "Available regions" describe the server', () => {
     const lines = [...fixtureLines('make-api-requests'), ...fixtureLines('regions')];
-    const fm = readFrontMatter(lines, lines.length, MANUAL, manualVocab(), []);
+    const fm = readFrontMatter(lines, lines.length, MANUAL, manualVocab(), [], 'ASM');
     expect(fm.servers[0].description).toBe(
       'ASM endpoint; the region table lists it for China (Hangzhou) (cn-hangzhou), ' +
         'China (Beijing) (cn-beijing), China (Shanghai) (cn-shanghai), US (Silicon Valley) (us-west-1), ' +

@@ -1,0 +1,208 @@
+/**
+ * Table grids + the runs inside them -> rows of cells. The glyphs of a cell are grouped into lines
+ * by baseline, the lines into paragraphs by vertical gaps (a gap clearly wider than the table's
+ * line spacing), and the lines of a paragraph joined (wrap.ts: no space where a word was cut at
+ * the cell edge). The first row is the header when it is set in bold and the others are not (or
+ * when the table carries no bold at all). The first cell's indentation from its column rule is
+ * kept: child rows are indented, and `finishTable` turns indentations into levels.
+ */
+import type { PdfFont } from '../extract/types.ts';
+import type { Grid } from './rules.ts';
+import { makeLine, type PRun } from './lines.ts';
+import type { Cell, TableRow, VLine } from './types.ts';
+import { joinLines, type WrapGeometry } from './wrap.ts';
+
+export interface PageTable {
+  grid: Grid;
+  rows: TableRow[];
+  page: number;
+  /** Line spacing seen inside the table's cells. */
+  leading: number;
+  /** Every row's cells are bold (a header-only part). */
+  bold: boolean[];
+}
+
+/** Assign runs to the grids' cells; returns the tables and the runs outside every grid. */
+/**
+ * Line spacing of table text as a multiple of the type size: the most common baseline distance
+ * between consecutive lines of one cell, over every table of the document (a table part with no
+ * wrapped cell on its page shows only paragraph gaps).
+ */
+export function tableLeadingRatio(cellLines: VLine[][]): number {
+  const counts = new Map<number, number>();
+  for (const ls of cellLines) {
+    for (let i = 1; i < ls.length; i++) {
+      const r = Math.round(((ls[i].y - ls[i - 1].y) / Math.max(ls[i].size, 1)) * 20) / 20;
+      if (r > 0.8 && r < 3) counts.set(r, (counts.get(r) ?? 0) + 1);
+    }
+  }
+  let best = 1.25;
+  let n = 0;
+  for (const [r, c] of counts) if (c > n || (c === n && r < best)) [best, n] = [r, c];
+  return best;
+}
+
+export interface RawTables {
+  grids: Grid[];
+  /** Per grid, per row, per cell: its lines. */
+  lines: VLine[][][][];
+  page: number;
+}
+
+/** Assign runs to the grids' cells (grouped into lines); returns them and the runs outside every grid. */
+export function collectTables(grids: Grid[], runs: PRun[], page: number, fonts: PdfFont[]): { raw: RawTables; rest: PRun[] } {
+  if (!grids.length) return { raw: { grids, lines: [], page }, rest: runs };
+  const buckets = grids.map((g) => g.rows.map((r) => r.cells.map(() => [] as PRun[])));
+  const rest: PRun[] = [];
+  for (const r of runs) {
+    const cx = r.x + Math.min(r.width, r.size) / 2;
+    const cy = r.y - r.size * 0.3;
+    let placed = false;
+    for (let g = 0; g < grids.length && !placed; g++) {
+      const grid = grids[g];
+      if (cx < grid.x0 || cx > grid.x1 || cy < grid.top || cy > grid.bottom) continue;
+      for (let i = 0; i < grid.rows.length && !placed; i++) {
+        const row = grid.rows[i];
+        if (cy < row.top || cy > row.bottom) continue;
+        for (let c = 0; c < row.cells.length; c++) {
+          if (cx >= row.cells[c].x0 && cx <= row.cells[c].x1) {
+            buckets[g][i][c].push(r);
+            placed = true;
+            break;
+          }
+        }
+      }
+    }
+    if (!placed) rest.push(r);
+  }
+  const lines = buckets.map((rows) => rows.map((row) => row.map((cell) => cellLines(cell, page, fonts))));
+  return { raw: { grids, lines, page }, rest };
+}
+
+/** Cells' lines -> rows of cells, with the document's table line spacing. */
+export function readTables(raw: RawTables, ratio: number): PageTable[] {
+  const { grids, page } = raw;
+  const tables: PageTable[] = [];
+  grids.forEach((grid, g) => {
+    const lines = raw.lines[g];
+    const size = Math.max(0, ...lines.flat(2).map((l) => l.size)) || 10;
+    const leading = ratio * size;
+    // Cell padding per column: the smallest distance from a column's left rule to its text (rows
+    // that are not indented); the right padding is taken to be the same.
+    const pads = new Map<number, number>();
+    grid.rows.forEach((gr, i) =>
+      gr.cells.forEach((gc, c) => {
+        const ls = lines[i][c];
+        if (!ls.length) return;
+        const pad = Math.max(0, Math.min(...ls.map((l) => l.x)) - gc.x0);
+        pads.set(gc.col, Math.min(pads.get(gc.col) ?? Infinity, pad));
+      }),
+    );
+    const rows: TableRow[] = [];
+    const bold: boolean[] = [];
+    grid.rows.forEach((gr, i) => {
+      const cells: Cell[] = gr.cells.map((gc, c) => readCell(lines[i][c], gc.x1 - Math.min(pads.get(gc.col) ?? 3, 10), leading));
+      // Cells that span columns: pad so every row has one cell per column.
+      const full: Cell[] = [];
+      gr.cells.forEach((gc, c) => {
+        while (full.length < gc.col) full.push({ paragraphs: [] });
+        full.push(cells[c]);
+      });
+      while (full.length < grid.columns.length - 1) full.push({ paragraphs: [] });
+      const row: TableRow = { cells: full, page, y: gr.top, header: false };
+      const first = lines[i][0]?.[0];
+      if (first && gr.cells[0]) row.indent = first.x - gr.cells[0].x0;
+      rows.push(row);
+      const ls = lines[i].flat();
+      bold.push(ls.length > 0 && ls.every((l) => l.bold));
+    });
+    tables.push({ grid, rows, page, leading, bold });
+  });
+  return tables;
+}
+
+function cellLines(runs: PRun[], page: number, fonts: PdfFont[]): VLine[] {
+  if (!runs.length) return [];
+  const sorted = runs.filter((r) => r.str.trim() !== '').sort((a, b) => a.y - b.y || a.x - b.x);
+  const out: VLine[] = [];
+  let cur: PRun[] = [];
+  for (const r of sorted) {
+    if (cur.length && Math.abs(r.y - cur[0].y) <= 0.35 * Math.max(r.size, cur[0].size)) cur.push(r);
+    else {
+      if (cur.length) out.push(makeLine(cur.sort((a, b) => a.x - b.x), page, fonts));
+      cur = [r];
+    }
+  }
+  if (cur.length) out.push(makeLine(cur.sort((a, b) => a.x - b.x), page, fonts));
+  return out;
+}
+
+function readCell(lines: VLine[], limit: number, leading: number): Cell {
+  if (!lines.length) return { paragraphs: [] };
+  const paras: VLine[][] = [[lines[0]]];
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i].y - lines[i - 1].y > leading * 1.3) paras.push([]);
+    paras[paras.length - 1].push(lines[i]);
+  }
+  return { paragraphs: paras.map((p) => joinParagraph(p, limit)), x: lines[0].x };
+}
+
+export function joinParagraph(p: VLine[], limit: number): string {
+  const geom: (WrapGeometry | undefined)[] = [];
+  for (let i = 0; i + 1 < p.length; i++) geom.push({ end: p[i].end, limit, nextCharWidth: p[i + 1].firstCharWidth, size: p[i + 1].size });
+  return joinLines(
+    p.map((l) => l.text.replace(/\t/g, ' ')),
+    geom,
+  );
+}
+
+/** Header row of a table part: bold when the rest is not (or no bold anywhere). */
+export function markHeader(t: PageTable): void {
+  if (t.rows.length === 1) {
+    // A header left alone at the foot of a page (the table goes on overleaf).
+    if (t.bold[0]) t.rows[0].header = true;
+    return;
+  }
+  const anyBold = t.bold.some(Boolean);
+  if ((t.bold[0] && !t.bold.slice(1).every(Boolean)) || !anyBold) t.rows[0].header = true;
+}
+
+function indentSteps(rows: TableRow[]): number[] {
+  const indents = rows.filter((r) => !r.header && r.indent !== undefined && r.cells[0]?.paragraphs.length).map((r) => r.indent!);
+  const sorted = [...indents].sort((a, b) => a - b);
+  const steps: number[] = [];
+  for (const v of sorted) if (!steps.length || v - steps[steps.length - 1] > 1.5) steps.push(v);
+  return steps;
+}
+
+/**
+ * The typesetter's indentation step: the smallest difference between two distinct first-cell
+ * indentations of one table, over the whole document (a table whose rows skip a level, such as the
+ * nameless value row of a map, shows only multiples of it).
+ */
+export function indentStep(tables: TableRow[][]): number | undefined {
+  let step: number | undefined;
+  for (const rows of tables) {
+    const s = indentSteps(rows);
+    for (let i = 1; i < s.length; i++) {
+      const d = s[i] - s[i - 1];
+      if (d >= 2 && (step === undefined || d < step - 1)) step = d;
+    }
+  }
+  return step;
+}
+
+/** Indentations of the first cells -> levels: steps of the document's indentation from the table's least indented row. */
+export function assignLevels(rows: TableRow[], step: number | undefined): void {
+  const steps = indentSteps(rows);
+  if (!steps.length) return;
+  for (const r of rows) {
+    if (r.header || r.indent === undefined || !r.cells[0]?.paragraphs.length) continue;
+    if (step) r.level = Math.max(0, Math.round((r.indent - steps[0]) / step));
+    else {
+      let k = 0;
+      while (k + 1 < steps.length && r.indent >= steps[k + 1] - 1.5) k++;
+      r.level = k;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The layout stage end to end on PDFs typeset from hand-made manuals, one style dimension at a time
+ * (the random styles of test/harness/pdf/pdf.test.ts mix them): a word cut at the cell edge, a table
+ * running over several pages with and without a repeated header and with rows split by the page
+ * break, each way of drawing rules, a table of contents, code continued on the next page.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractBytes } from '../../scripts/extract/index.ts';
+import { layoutDocument } from '../../scripts/layout/index.ts';
+import type { Block } from '../../scripts/layout/types.ts';
+import type { ManualLayout, TableRow } from '../harness/layout.ts';
+import { plainStyle, renderManualPdf, type PdfStyle } from '../harness/pdf.ts';
+
+const furniture: ManualLayout['furniture'] = (page, chapter) =>
+  page % 2 ? { header: { right: `Widget Service API Reference·${chapter ?? ''}` }, footer: { right: String(page) } } : { header: { left: `${chapter ?? ''}·Widget Service API Reference` }, footer: { left: String(page) } };
+
+async function lay(layout: ManualLayout, style: Partial<PdfStyle> = {}): Promise<Block[]> {
+  const pdf = await renderManualPdf(layout, plainStyle(style));
+  return layoutDocument(await extractBytes('t.pdf', pdf)).blocks;
+}
+
+const tables = (bs: Block[]) => bs.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+
+describe('cells', () => {
+  it('a value wider than its cell comes back whole; words wrapped at spaces keep their space', async () => {
+    const layout: ManualLayout = {
+      furniture: () => ({}),
+      blocks: [
+        {
+          kind: 'table',
+          header: ['Parameter', 'Type', 'Example', 'Description'],
+          widths: [20, 12, 14, 54],
+          rows: [
+            { level: 0, cells: [['Action'], ['String'], ['DescribeServiceMeshKubeconfig'], ['The operation that you want to perform.']] },
+            { level: 0, cells: [['RequestId'], ['String'], ['11fd0027-c27e-41bb-a565-75583054****'], ['The ID of the request.']] },
+            { level: 0, cells: [['Name'], ['String'], ['test mesh name'], ['Two words that wrap at a space.']] },
+          ],
+        },
+      ],
+    };
+    const [t] = tables(await lay(layout, { tableSize: 9 }));
+    expect(t.rows.map((r) => r.cells[2].paragraphs.join('|'))).toEqual(['Example', 'DescribeServiceMeshKubeconfig', '11fd0027-c27e-41bb-a565-75583054****', 'test mesh name']);
+  });
+});
+
+describe('a table over several pages', () => {
+  const rows: TableRow[] = [];
+  for (let i = 0; i < 160; i++) {
+    const level = i % 5 === 0 ? 0 : i % 5 === 4 ? 2 : 1;
+    rows.push({ level, cells: [[`Field${i}`], [level < 2 ? 'Object' : 'String'], [String(i)], [`Description of field ${i}. `.repeat(1 + (i % 4)).trim(), ...(i % 3 ? [] : ['Valid values: a, b.'])]] });
+  }
+  const layout: ManualLayout = { furniture, blocks: [{ kind: 'heading', level: 1, number: '1.', text: 'Things', chapter: true }, { kind: 'table', header: ['Parameter', 'Type', 'Example', 'Description'], widths: [25, 12, 10, 53], rows }] };
+  const want = rows.map((r) => `${r.level} ${r.cells.map((c) => c.join('¶')).join(' | ')}`);
+  it.each([
+    ['cells', true, false],
+    ['lines', false, true],
+    ['thin-fills', true, true],
+    ['cells', false, false],
+  ] as const)('rules %s, header repeated %s, rows split %s: one table, every row once, in order, with its level', async (rules, repeatHeader, splitRows) => {
+    const bs = await lay(layout, { rules, repeatHeader, splitRows, drawOrder: 'shuffled', valign: 'middle', mirror: true });
+    const ts = tables(bs);
+    expect(ts).toHaveLength(1);
+    expect(ts[0].endPage).toBeGreaterThan(ts[0].page);
+    expect(ts[0].rows.filter((r) => r.header)).toHaveLength(1);
+    const got = ts[0].rows.filter((r) => !r.header).map((r) => `${r.level} ${r.cells.map((c) => c.paragraphs.join('¶')).join(' | ')}`);
+    expect(got).toEqual(want);
+    expect(bs.some((b) => b.kind === 'paragraph' && /Widget Service|^\d+$/.test(b.text))).toBe(false);
+  });
+});
+
+describe('contents and code', () => {
+  it('leaves out the table of contents and keeps code indentation across a page break', async () => {
+    const code = ['{', ...Array.from({ length: 260 }, (_, i) => `${' '.repeat(2 + 2 * (i % 3))}"Key${i}": ${i},`), '}'];
+    const layout: ManualLayout = {
+      furniture,
+      blocks: [
+        { kind: 'toc', title: 'Contents', entries: [{ level: 1, text: '1. Samples' }, { level: 2, text: '1.1. A sample' }, { level: 2, text: '1.2. Another sample' }] },
+        { kind: 'heading', level: 1, number: '1.', text: 'Samples', chapter: true },
+        { kind: 'heading', level: 2, number: '1.1.', text: 'A sample' },
+        { kind: 'code', lines: code },
+        { kind: 'heading', level: 2, number: '1.2.', text: 'Another sample' },
+        { kind: 'paragraph', text: 'The end.' },
+      ],
+    };
+    const bs = await lay(layout, { mirror: true });
+    expect(bs.filter((b) => b.kind === 'toc')).toHaveLength(1);
+    const c = bs.filter((b) => b.kind === 'code');
+    expect(c).toHaveLength(1);
+    expect(c[0].kind === 'code' && c[0].lines).toEqual(code);
+    expect(bs.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text)).toEqual(['Contents', '1. Samples', '1.1. A sample', '1.2. Another sample']);
+  });
+});
