@@ -100,8 +100,18 @@ export function buildTree(
   const root: TreeNode = { name: '', schema: { type: 'object' }, container: true, children: [], path: [] };
   const stack: TreeNode[] = [root];
   let lastPlaced: TreeNode | undefined;
-  for (const row of rows) {
+  const lastRow = new Map<string, number>();
+  rows.forEach((r, i) => lastRow.set(r.name, i));
+  for (let ri = 0; ri < rows.length; ri++) {
+    const row = rows[ri];
     const mapped = mapType(row.type);
+    // A plain "Array" whose example is a list of values ("["bb34c2d4…"]", "1,2") holds values, not
+    // structs: no row below it is its field.
+    if (mapped.container && mapped.schema.type === 'array' && !mapped.schema.items && scalarListExample(row.example)) {
+      mapped.container = false;
+      const items = itemsOf(row.example!);
+      if (items) mapped.schema.items = items;
+    }
     const node: TreeNode = { name: row.name, row, schema: mapped.schema, container: mapped.container, children: [], path: [] };
     if (!mapped.known) {
       diagnostics.push(diag('unknown-type', 'warning', `${row.name}: documented type "${row.type}" is not a known type; read as string`, row.source));
@@ -128,7 +138,7 @@ export function buildTree(
           break;
         }
       }
-      if (!parent) parent = restoreContainers(stack, parents, samples, row, diagnostics);
+      if (!parent) parent = restoreContainers(stack, parents, samples, row, diagnostics, (n) => (lastRow.get(n) ?? -1) > ri);
       if (!parent) {
         const top = stack[stack.length - 1];
         diagnostics.push(
@@ -199,6 +209,7 @@ function restoreContainers(
   samples: SampleIndex,
   row: RawRow,
   diagnostics: Diagnostic[],
+  documentedLater: (name: string) => boolean,
 ): TreeNode | undefined {
   for (let s = stack.length - 1; s >= 0; s--) {
     const basePath = stack[s].path;
@@ -214,6 +225,13 @@ function restoreContainers(
     // The table says a field on the way is a plain value: trust the table over a garbled sample.
     if (target.slice(basePath.length).some((n, k) => findChild(stack[s], target.slice(basePath.length, basePath.length + k + 1))?.container === false)) {
       return undefined;
+    }
+    // Only a container the table lost is restored: one it documents further down (a top-level
+    // "ResourceId" the sample request leaves out, above "ZoneRecords" whose items have one) is not
+    // open yet, so it is not this row's parent.
+    for (let d = basePath.length, at: TreeNode | undefined = stack[s]; d < target.length; d++) {
+      at = at?.children.find((c) => c.name === target[d] && c.container);
+      if (!at && documentedLater(target[d])) return undefined;
     }
     let cur = stack[s];
     stack.length = s + 1;
@@ -285,4 +303,27 @@ export function finishSchema(n: TreeNode, required: (n: TreeNode) => boolean): S
   }
   if (n.sampleSource && !s.source) s.source = n.sampleSource;
   return s;
+}
+
+/** An example cell that lists values: a JSON list of values, or values separated by commas. */
+function scalarListExample(example: string | undefined): boolean {
+  const t = example?.trim();
+  if (!t) return false;
+  return /^\[\s*[^\s{[]/.test(t) || /^[\w.*:/-]+(?:,[\w.*:/-]+)+$/.test(t);
+}
+
+/** The item schema a JSON list example shows ("["a","b"]" -> string, "[1,2]" -> integer). */
+function itemsOf(example: string): SchemaModel | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(example);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(v) || !v.length) return undefined;
+  if (v.every((x) => typeof x === 'string')) return { type: 'string' };
+  if (v.every((x) => Number.isInteger(x))) return { type: 'integer' };
+  if (v.every((x) => typeof x === 'number')) return { type: 'number' };
+  if (v.every((x) => typeof x === 'boolean')) return { type: 'boolean' };
+  return undefined;
 }

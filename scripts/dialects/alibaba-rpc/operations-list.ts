@@ -42,7 +42,9 @@ export function parseOperationList(lines: Line[], file: string, vocab?: Vocabula
     if (HEADER.test(first)) continue;
     const next = blocks[b + 1]?.[0]?.text.trim() ?? '';
     // A one-line block right above an "Operation Description" header is the group's title.
-    if (HEADER.test(next) && block.length === 1) {
+    // (Not an operation row the table repeated its header after, at a page break: "UpdateDashboard
+    // Updates the dashboard." — a row has a name and a sentence.)
+    if (HEADER.test(next) && block.length === 1 && !/^[A-Z][A-Za-z0-9]+\s+\S.*[.。]$/.test(first)) {
       group = first;
       groups.push({ name: group, source: ref(file, block) });
       continue;

@@ -40,8 +40,9 @@ export function parseAlibaba(doc: SourceDocument): DialectResult {
   const samples: SampleCache = new Map();
   // The document-wide index: only which fields share an object (buildTree's last resort).
   const global = indexSamples(sections.flatMap((sec) => sectionSamples(sec, lines, samples)), undefined, { paths: false, siblings: true });
+  const listedNames = new Set((list?.operations ?? []).map((o) => o.name));
   for (const sec of sections) {
-    const r = readSection(sec, lines, file, vocab, diagnostics, global, samples);
+    const r = readSection(sec, lines, file, vocab, diagnostics, global, samples, listedNames);
     if (!r) continue;
     if (seen.has(r.name)) {
       diagnostics.push(diag('operation-duplicate', 'warning', `${r.name} is documented twice (first at line ${seen.get(r.name)!.source.line}); the later section is left out`, r.operation.source));
