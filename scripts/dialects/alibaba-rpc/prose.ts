@@ -29,7 +29,9 @@ export function readProse(paragraphs: string[]): ProseFacts {
       out.enumDescriptions = Object.fromEntries(bullets);
     } else {
       // Inline: "Valid values: HTTP, TLS, and TCP." / "Valid values: true and false."
-      const inline = /^([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*(?:,?\s+(?:and|or)\s+[A-Za-z0-9_.-]+))\s*\.?\s*(?:$|Default)/.exec(after.trim());
+      const INLINE = /^([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*(?:,?\s+(?:and|or)\s+[A-Za-z0-9_.-]+))\s*\.?\s*(?:$|Default)/;
+      // A value with a ligature gap ("INACTIVE and updat ing."): the gap closed.
+      const inline = INLINE.exec(after.trim()) ?? INLINE.exec(after.trim().replace(/([tf]) (?=[a-z])(?!(?:and|or)\s)/g, '$1'));
       if (inline) out.enum = inline[1].split(/\s*,\s*|\s+(?:and|or)\s+/).map((s) => s.replace(/^(and|or)\s+/, '').replace(/\.$/, '').trim()).filter(Boolean);
     }
   }

@@ -176,7 +176,12 @@ export function readSection(
       requestRows = requestRows.slice(0, firstResp);
       responseRows = moved.concat(responseRows);
       diagnostics.push(
-        diag('table-split-by-samples', 'info', `${name}: ${requestRows.length} leading rows read as request parameters, ${moved.length} as response fields (they have no Required cell and the sample response has them)`, source),
+        diag(
+          'table-split-by-samples',
+          'info',
+          `${name}: ${requestRows.length} leading rows read as request parameters, ${moved.length} as response fields (${lastRequired >= 0 ? 'they follow the last row with a Required cell, and ' : ''}the sample response has them)`,
+          source,
+        ),
       );
     }
   }
