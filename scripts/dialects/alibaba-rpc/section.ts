@@ -155,10 +155,14 @@ export function readSection(
   // Headless: the table lost its headers; split request rows from response rows using the samples.
   const responseSamples: JsonValue[] = [];
   for (const b of jsonBodies) if (b.value !== undefined) responseSamples.push(b.value);
-  // The XML sample only when no JSON one could be read: it says less (a list of one element reads
-  // as an object) and a garbled tag in it would contradict the JSON.
-  if (!responseSamples.length) for (const b of xmlBodies) if (b.value !== undefined) responseSamples.push(b.value);
-  const responseIndex = indexSamples(responseSamples, jsonBodies[0] ? { file, line: jsonBodies[0].line, endLine: jsonBodies[0].endLine } : undefined);
+  const xmlSamples: JsonValue[] = [];
+  for (const b of xmlBodies) if (b.value !== undefined) xmlSamples.push(b.value);
+  // The XML sample fills in what the JSON one does not show (a field its JSON leaves out); where
+  // both show a field, the JSON says where it is (XML reads a list of one as an object, and a
+  // garbled tag in it would contradict the JSON).
+  const responseIndex = responseSamples.length
+    ? fillIndex(indexSamples(responseSamples, { file, line: jsonBodies[0].line, endLine: jsonBodies[0].endLine }), indexSamples(xmlSamples))
+    : indexSamples(xmlSamples);
   if (requestRows.length && !hasResponseLabel) {
     // Request and response rows ran together (the "Response parameters" label was lost, and the
     // response table's header with it, or only a repeated header further down survived). Response
@@ -495,4 +499,11 @@ function rowFollows(body: Line[], i: number): boolean {
     if (t) return startsRow(t);
   }
   return false;
+}
+
+/** `into` plus the fields `from` has and `into` lacks (their parent paths and shapes). */
+function fillIndex(into: SampleIndex, from: SampleIndex): SampleIndex {
+  for (const [name, parents] of from.parents) if (!into.parents.has(name)) into.parents.set(name, parents);
+  for (const [path, shape] of from.shapes) if (!into.shapes.has(path)) into.shapes.set(path, shape);
+  return into;
 }
