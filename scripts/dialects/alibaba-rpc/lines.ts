@@ -74,7 +74,7 @@ export function classifyLines(doc: SourceDocument): Line[] {
       // operat ions") takes its tail along: a few lower-case words, no page-start space.
       const nextRaw = doc.lines[i + 1]?.text ?? '';
       const next = nextRaw.trim();
-      if (next && nextRaw.charCodeAt(0) !== 32 && /^[A-Za-z]+(?: [A-Za-z]+){0,4}$/.test(next) && next.length < 30 && !SECTION_LABEL.test(next)) {
+      if (next && nextRaw.charCodeAt(0) !== 32 && /^[A-Za-z]+(?: [A-Za-z]+){0,7}$/.test(next) && next.length < 40 && !SECTION_LABEL.test(next)) {
         out.push(l);
         i++;
         const tail = makeLine(i, doc.lines[i].line, next, doc.lines[i].page, undefined);

@@ -189,6 +189,14 @@ export function buildTree(
       }
     }
     parent ??= stack[stack.length - 1];
+    if (parent.children.some((c) => c.name === row.name && c.name !== '*')) {
+      // A struct has one field of a name: this row belongs further out (the first open struct
+      // without one).
+      let s = stack.indexOf(parent);
+      while (s > 0 && stack[s].children.some((c) => c.name === row.name)) s--;
+      parent = stack[s];
+      stack.length = s + 1;
+    }
     node.path = [...parent.path, row.name];
     parent.children.push(node);
     lastPlaced = node;

@@ -22,7 +22,10 @@ export function parseAlibaba(doc: SourceDocument): DialectResult {
   const lines = classifyLines(doc);
   const vocab = new Vocabulary();
   for (const l of lines) if (!l.furniture) vocab.addText(l.text);
-  const list = parseOperationList(lines, file, vocab);
+  // Names the manual calls operations by ("Action=Name" in samples and request syntax).
+  const actions = new Set<string>();
+  for (const l of lines) if (!l.furniture && l.text.includes('Action=')) for (const m of l.text.matchAll(/Action=\s?([A-Za-z][A-Za-z0-9]*)/g)) actions.add(m[1]);
+  const list = parseOperationList(lines, file, vocab, (n) => actions.has(n));
   if (!list) diagnostics.push(diag('operation-list-missing', 'warning', 'no "List of operations by function" found; tags cannot be assigned from it', { file, line: 1 }));
   for (const o of list?.operations ?? []) vocab.addIdentifier(o.name);
   const sections = findSections(lines, list?.end ?? 0);

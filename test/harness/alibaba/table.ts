@@ -18,11 +18,11 @@ const END = '<!-- harness:alibaba-text:end -->';
 
 function row(r: ConfigResult): string {
   const s = summarise(r.total);
-  return `| ${r.config.name} | ${r.manuals} | ${s.operations} | ${s.parameters} | ${s.fields} | ${s.types} | ${s.required} | ${s['enum/default']} | ${s.invented} | ${s.identity} | ${r.failing.length} |`;
+  return `| ${r.config.name} | ${r.manuals} | ${s.operations} | ${s.parameters} | ${s.fields} | ${s.types} | ${s.required} | ${s['enum/default']} | ${s.invented} | ${s.identity} | ${s.tags ?? '—'} | ${r.failing.length} |`;
 }
 
 export function table(results: ConfigResult[]): string {
-  const head = '| damage | manuals | operations | parameters | fields (by path) | types | required | enum/default | invented | identity | imperfect manuals |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+  const head = '| damage | manuals | operations | parameters | fields (by path) | types | required | enum/default | invented | identity | tags | imperfect manuals |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
   return [head, ...results.map(row)].join('\n');
 }
 
