@@ -139,30 +139,33 @@ export function buildTree(
         }
       }
       if (!parent) parent = restoreContainers(stack, parents, samples, row, diagnostics, (n) => (lastRow.get(n) ?? -1) > ri);
-      if (!parent) {
-        const top = stack[stack.length - 1];
-        diagnostics.push(
-          diag(
-            'nesting-sample-disagrees',
-            'info',
-            `${row.name}: the sample has it under ${[...parents].map((p) => p || '(top level)').join(', ')} but the table order puts it under ${top.path.join('.') || '(top level)'}; following the table`,
-            row.source,
-          ),
-        );
-      }
     }
-    if (opts.request && !parent && !parents && samples.shapes.size && stack.length > 1) {
-      // A request row in no sample: an open struct whose JSON value the sample request spells out
-      // without it does not hold it; it is an optional parameter the sample request leaves out
-      // (they often do). Response samples, by contrast, do leave fields out of a struct they show
-      // (the bundled manual's LocalityLoadBalancing sample has no Failover), so there the table
-      // order stands.
+    const disagrees = parents !== undefined && !parent;
+    if (opts.request && !parent && samples.shapes.size && stack.length > 1) {
+      // A request row in no sample (or only inside a struct documented further down): an open
+      // struct whose JSON value the sample request spells out without it does not hold it; it is
+      // an optional parameter the sample request leaves out (they often do). Response samples, by
+      // contrast, do leave fields out of a struct they show (the bundled manual's
+      // LocalityLoadBalancing sample has no Failover), so there the table order stands.
       let s = stack.length - 1;
       while (s > 0 && samples.shapes.has(stack[s].path.join('/'))) s--;
       if (s < stack.length - 1) {
         parent = stack[s];
         stack.length = s + 1;
       }
+    }
+    if (disagrees) {
+      const where = (parent ?? stack[stack.length - 1]).path.join('.') || '(top level)';
+      diagnostics.push(
+        diag(
+          'nesting-sample-disagrees',
+          'info',
+          parent
+            ? `${row.name}: the sample has it under ${[...parents!].map((p) => p || '(top level)').join(', ')}, which is not open here; placed under ${where} (the open structs the sample request shows do not hold it)`
+            : `${row.name}: the sample has it under ${[...parents!].map((p) => p || '(top level)').join(', ')} but the table order puts it under ${where}; following the table`,
+          row.source,
+        ),
+      );
     }
     if (!parent && row.x !== undefined && stack.some((n) => n.row?.x !== undefined)) {
       // Indentation (PDF geometry): close every open struct indented as far as this row or further.

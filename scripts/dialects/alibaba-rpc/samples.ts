@@ -52,7 +52,8 @@ export function parseSampleRequest(lines: Line[]): SampleRequest | undefined {
     const t = l.text.trim();
     if (t === '…' || t === '...') break;
     if (t.startsWith('&')) pieces.push({ text: t.slice(1), line: l.line });
-    else if (pieces.length && !/^(Sample|Examples?|Error codes|HTTP\/1\.1|<|\{)/.test(t)) pieces[pieces.length - 1].text += t;
+    // A wrapped value goes on (even with "{": the rest of an open JSON value).
+    else if (pieces.length && (!/^(Sample|Examples?|Error codes|HTTP\/1\.1|<|\{)/.test(t) || (t.startsWith('{') && jsonDepth(pieces[pieces.length - 1].text) > 0))) pieces[pieces.length - 1].text += t;
     else break;
     endLine = l.line;
   }

@@ -7,7 +7,7 @@
  * boilerplate (DescribeUserPermissions is only table rows and samples).
  */
 import type { Line } from './lines.ts';
-import { isTrailer } from './landmarks.ts';
+import { isTrailer, squash } from './landmarks.ts';
 import { TABLE_HEADER } from './tables.ts';
 
 export interface Section {
@@ -92,7 +92,7 @@ function isOpener(t: string): boolean {
   if (c0 === 82) return t === 'Request parameters';
   if (c0 === 80) return TABLE_HEADER.test(t) && t.includes('Required');
   // The request table's first row, when even its header was lost.
-  if (c0 === 65) return /^Action\s+String\s+Yes\b/.test(t);
+  if (c0 === 65) return /^Action\s+String\s+Yes\b/.test(squash(t));
   return false;
 }
 

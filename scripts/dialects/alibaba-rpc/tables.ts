@@ -88,7 +88,18 @@ export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): {
       cur = { row, paras: first.length ? [first] : [], lastLine: block[block.length - 1].line };
       continue;
     }
-    const head = readHead(block, blocks[b + 1], blocks[b + 2]);
+    let head = readHead(block, blocks[b + 1], blocks[b + 2]);
+    if (head && cur && cur.row.required !== undefined && head.required === undefined && cur.row.example === undefined && !cur.paras.length && head.blocks === 1 && /^[A-Z][a-z]+$/.test(head.type)) {
+      // In a request table every row has a Required cell: "StartImageSubnet" / "List The operation
+      // that you want to perform." right after "Action String Yes" is that row's example cell
+      // (ending in a word that is also a type) and its description.
+      cur.row.example = joinWrapped([...head.nameParts, head.type]);
+      const first = head.rest ? [{ ...block[0], text: head.rest }] : [];
+      cur.paras.push([...first, ...head.tail]);
+      cur.lastLine = block[block.length - 1].line;
+      head = undefined;
+      continue;
+    }
     if (head) {
       finish();
       const { example, descFirst, tailDesc } = splitExample(head);
@@ -112,7 +123,11 @@ export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): {
         // "The IDs of …": the example cell printed as a block of its own.
         const nb = blocks[b + head.blocks];
         const after = blocks[b + head.blocks + 1];
-        if (nb && after && nb.length <= 12 && nb.every((l) => !/\s/.test(l.text.trim()) && !SENTENCE_WORD.test(l.text.trim())) && !readHead(nb, after)) {
+        // (In a request table a row has a Required cell: "RestartProjectUser" / "List" without one is
+        // the Action row's example, not a row named RestartProjectUser of type List.)
+        const asRow = nb && after ? readHead(nb, after, blocks[b + head.blocks + 2]) : undefined;
+        const notRow = !asRow || (head.required !== undefined && asRow.required === undefined && !asRow.rest && !asRow.tail.length);
+        if (nb && after && nb.length <= 12 && nb.every((l) => !/\s/.test(l.text.trim()) && !SENTENCE_WORD.test(l.text.trim())) && notRow) {
           row.example = joinWrapped(nb.map((l) => l.text));
           exampleBlock = nb;
         }

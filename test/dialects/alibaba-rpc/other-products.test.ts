@@ -18,6 +18,7 @@ import { settleName } from '../../../scripts/dialects/alibaba-rpc/section.ts';
 import { parseOperationList } from '../../../scripts/dialects/alibaba-rpc/operations-list.ts';
 import { readProse } from '../../../scripts/dialects/alibaba-rpc/prose.ts';
 import { parseAlibaba } from '../../../scripts/dialects/alibaba-rpc/parse.ts';
+import { readFrontMatter } from '../../../scripts/dialects/alibaba-rpc/common.ts';
 import type { JsonValue, PropertyModel } from '../../../scripts/model/types.ts';
 
 const FILE = 'other.txt';
@@ -70,6 +71,25 @@ describe('tables.ts: rows of other manuals', () => {
       [
         ['AccessLogConnectionList', 'Array of ConnectionInfoPool', undefined, undefined],
         ['Interval', 'Long', undefined, '41'],
+      ],
+    ],
+    [
+      // seed 603 (all, rates x3): an Action example cell wrapped before "List", the description on
+      // its line, read as a row "StartImageSubnet" of type List.
+      'an Action example ending in a type word is no row (request rows have a Required cell)',
+      'Action String Yes\n\nStartImageSubnet\nList The operation that you want to perform.\n\nStrategy String Yes PrePaid The status.',
+      [
+        ['Action', 'String', true, 'StartImageSubnetList'],
+        ['Strategy', 'String', true, 'PrePaid'],
+      ],
+    ],
+    [
+      // seed 207 (all together): the same as a block of its own.
+      'an Action example block ending in a type word',
+      'Action String Yes\n\nRestartProjectUser\nList\n\nThe operation that you want to perform.\n\nProjectUid String Yes p-1 The ID.',
+      [
+        ['Action', 'String', true, 'RestartProjectUserList'],
+        ['ProjectUid', 'String', true, 'p-1'],
       ],
     ],
     [
@@ -156,6 +176,16 @@ describe('samples.ts: a sample request cut by a page break inside a JSON value (
   });
 });
 
+describe('samples.ts: a JSON value wrapped before "{" (seed 204)', () => {
+  it('goes on with the rest of the value', () => {
+    const text = 'http(s)://[Endpoint]/?Action=ExportListener\n&RepositoryOptions={"Ratio":99.9,"DomainConfig":{"DomainProperties":\n{"key":"value"},"Duration":37}}\n&OwnerId=pip-1\n&<Common request parameters>';
+    expect(parseSampleRequest(linesOf(text))!.parameters.map((p) => [p.name, p.value])).toEqual([
+      ['RepositoryOptions', '{"Ratio":99.9,"DomainConfig":{"DomainProperties":{"key":"value"},"Duration":37}}'],
+      ['OwnerId', 'pip-1'],
+    ]);
+  });
+});
+
 describe('landmarks and furniture of other manuals', () => {
   it.each([
     ['For a list of error codes, visit the API Error Center.', true],
@@ -232,8 +262,10 @@ describe('landmarks and furniture of other manuals', () => {
     ]);
   });
 
-  it('inline valid values with a ligature gap in a value (seed 59)', () => {
+  it('inline valid values and a default with a ligature gap in a value (seeds 59, 464)', () => {
     expect(readProse(['The status of the session. Valid values: INACTIVE and updat ing.']).enum).toEqual(['INACTIVE', 'updating']);
+    expect(readProse(['The mode.', 'Default value: st opped .']).default).toBe('stopped');
+    expect(readProse(['The mode.', 'Default value: mesh-log-{ASM instance ID}.']).default).toBeUndefined();
   });
 });
 
@@ -373,5 +405,48 @@ describe('parse.ts on a manual of another product', () => {
   it('reads a table across the page furniture and tags from the list', () => {
     expect(props('DescribeQueues')).toEqual(['RequestId', 'Queues']);
     expect(op('DescribeQueues').tags).toEqual(['Queues']);
+  });
+});
+
+describe('front matter and a stripped first section', () => {
+  it('an endpoint host with a ligature gap (seed 593)', () => {
+    const fm = readFrontMatter(linesOf('Endpoint: the endpoint of the SFE API, which is sf e.aliyuncs.com.'), 1, FILE, new Vocabulary(), [], 'SFE');
+    expect(fm.endpointHost).toBe('sfe.aliyuncs.com');
+  });
+
+  it('a first section reduced to its rows opens at its Action row, even ligature-split (seeds 16, 140, 1153)', () => {
+    const text = [
+      'The following tables list API operations available for use in Elastic Queue Service (EQS).',
+      '',
+      'Queues',
+      '',
+      'Operation Description',
+      '',
+      'CreateQueue Creates a queue.',
+      '',
+      'This topic describes the syntax of making Elastic Queue Service (EQS) API requests.',
+      '',
+      'Endpoint: the endpoint of the EQS API, which is eqs.aliyuncs.com.',
+      '',
+      'https://eqs.aliyuncs.com/?Action=CreateQueue',
+      '&Format=xml',
+      '&Timestamp=2012-06-01T12:00:00Z',
+      '…',
+      '',
+      'Act ion String Yes CreateQueue The operation that you want to perform.',
+      '',
+      'QueueName String Yes q1 The name of the queue.',
+      '',
+      'http(s)://[Endpoint]/?Action=CreateQueue',
+      '&QueueName=q1',
+      '&<Common request parameters>',
+      '',
+      'Error codes',
+      'For a list of error codes, visit the API Error Center.',
+    ].join('\n');
+    const { model } = parseAlibaba(doc(text));
+    expect(model.operations.map((o) => [o.operationId, o.parameters.map((p) => p.name), o.requestExamples[0]?.parameters?.map((p) => p.name)])).toEqual([
+      ['CreateQueue', ['Action', 'QueueName'], ['Action', 'QueueName']],
+    ]);
   });
 });

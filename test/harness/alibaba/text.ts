@@ -509,7 +509,7 @@ class TextRenderer {
     const keep = left.indexOf('Reference·') + 'Reference·'.length + 3;
     const at = Math.max(room, keep);
     if (at >= left.length - 1) return [left + right];
-    if (F.chance(0.5)) return [left.slice(0, at) + right, left.slice(at)];
+    if (F.chance(0.5)) return [left.slice(0, at) + right, left.slice(at).trimStart()];
     const cut = left.lastIndexOf(' ', at);
     return [`${left.slice(0, cut > keep ? cut : at)} ${right.trim()}`.replace(/ $/, ' ')];
   }
