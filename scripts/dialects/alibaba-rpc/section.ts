@@ -335,8 +335,9 @@ export function readSection(
  * Required Example Description" opens the request table, "Parameter Type Example Description" the
  * response table); inside their own part they are only repeated headers.
  */
-function splitParts(body: Line[]): { kind: PartKind; lines: Line[]; label?: boolean }[] {
-  const parts: { kind: PartKind; lines: Line[]; label?: boolean }[] = [{ kind: 'intro', lines: [] }];
+function splitParts(body: Line[]): Part[] {
+  // (Every part has the same shape: one hidden class for V8.)
+  const parts: Part[] = [{ kind: 'intro', lines: [], label: false }];
   for (let i = 0; i < body.length; i++) {
     const l = body[i];
     const t = l.text.trim();
@@ -357,9 +358,16 @@ function splitParts(body: Line[]): { kind: PartKind; lines: Line[]; label?: bool
     else if (!l.furniture && c0 === 104 && t.includes('/?') && REQUEST_LINE.test(t)) implied = 'sample-request';
     // A repeated header inside its own table, or a response header after the response ended (the
     // bundled manual prints one below the last row), starts nothing.
-    const seen = (k: PartKind) => parts.some((p) => p.kind === k);
-    if (implied && cur.kind !== implied && !(implied === 'response' && seen('response')) && !(implied === 'request' && seen('request')) && !(implied === 'sample-request' && (seen('sample-request') || cur.kind === 'examples'))) {
-      parts.push({ kind: implied, lines: [l] });
+    if (
+      implied &&
+      cur.kind !== implied &&
+      !(implied === 'response' && hasPart(parts, 'response')) &&
+      !(implied === 'request' && hasPart(parts, 'request')) &&
+      !(implied === 'sample-request' && (hasPart(parts, 'sample-request') || cur.kind === 'examples'))
+    ) {
+      const p: Part = { kind: implied, lines: [], label: false };
+      p.lines.push(l);
+      parts.push(p);
     } else cur.lines.push(l);
   }
   return parts;
@@ -506,4 +514,16 @@ function fillIndex(into: SampleIndex, from: SampleIndex): SampleIndex {
   for (const [name, parents] of from.parents) if (!into.parents.has(name)) into.parents.set(name, parents);
   for (const [path, shape] of from.shapes) if (!into.shapes.has(path)) into.shapes.set(path, shape);
   return into;
+}
+
+interface Part {
+  kind: PartKind;
+  lines: Line[];
+  /** Started by its label ("Response parameters"), not by a header row or a sample. */
+  label: boolean;
+}
+
+function hasPart(parts: Part[], kind: PartKind): boolean {
+  for (const p of parts) if (p.kind === kind) return true;
+  return false;
 }

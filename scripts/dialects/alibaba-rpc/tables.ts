@@ -125,9 +125,11 @@ export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): {
         const after = blocks[b + head.blocks + 1];
         // (In a request table a row has a Required cell: "RestartProjectUser" / "List" without one is
         // the Action row's example, not a row named RestartProjectUser of type List.)
-        const asRow = nb && after ? readHead(nb, after, blocks[b + head.blocks + 2]) : undefined;
-        const notRow = !asRow || (head.required !== undefined && asRow.required === undefined && !asRow.rest && !asRow.tail.length);
-        if (nb && after && nb.length <= 12 && nb.every((l) => !/\s/.test(l.text.trim()) && !SENTENCE_WORD.test(l.text.trim())) && notRow) {
+        const notRow = () => {
+          const asRow = readHead(nb, after, blocks[b + head.blocks + 2]);
+          return !asRow || (head.required !== undefined && asRow.required === undefined && !asRow.rest && !asRow.tail.length);
+        };
+        if (nb && after && nb.length <= 12 && nb.every((l) => !/\s/.test(l.text.trim()) && !SENTENCE_WORD.test(l.text.trim())) && notRow()) {
           row.example = joinWrapped(nb.map((l) => l.text));
           exampleBlock = nb;
         }
