@@ -24,6 +24,11 @@ export interface Score {
   enums: { total: number; ok: number };
   defaults: { total: number; ok: number };
   meta: { total: number; ok: number };
+  /**
+   * Operations tagged with their group (RPC: the "List of operations by function" group; REST
+   * manuals' chapters are not scored here).
+   */
+  tags: { total: number; ok: number };
   /** Human-readable misses (capped), for the failure message of a test. */
   problems: string[];
 }
@@ -38,6 +43,7 @@ export function emptyScore(): Score {
     enums: { total: 0, ok: 0 },
     defaults: { total: 0, ok: 0 },
     meta: { total: 0, ok: 0 },
+    tags: { total: 0, ok: 0 },
     problems: [],
   };
 }
@@ -139,6 +145,11 @@ export function scoreModel(api: Api, model: ApiModel, score: Score = emptyScore(
     const got = parsed.get(opKey(api, op));
     if (got) score.operations.found++;
     else problem(`operation ${opKey(api, op)} lost`);
+    if (api.style === 'rpc') {
+      score.tags.total++;
+      if (got?.tags.length === 1 && got.tags[0] === op.group) score.tags.ok++;
+      else if (got) problem(`${op.name}: tags [${got.tags.join(', ')}], listed under "${op.group}"`);
+    }
     scoreParameters(api, op, got, score, problem);
     scoreFields(op, got, score, problem);
   }
@@ -242,7 +253,7 @@ function scoreConstraints(op: Operation, where: string, f: Field, s: SchemaModel
 
 /** Add b into a (for totals over many manuals). */
 export function addScores(a: Score, b: Score): Score {
-  for (const k of ['operations', 'parameters', 'fields', 'enums', 'defaults', 'meta'] as const) {
+  for (const k of ['operations', 'parameters', 'fields', 'enums', 'defaults', 'meta', 'tags'] as const) {
     const x = a[k] as unknown as Record<string, number>;
     const y = b[k] as unknown as Record<string, number>;
     for (const f of Object.keys(y)) x[f] = (x[f] ?? 0) + y[f];
@@ -266,5 +277,6 @@ export function summarise(s: Score): Record<string, string> {
     'enum/default': percent(s.enums.ok + s.defaults.ok, s.enums.total + s.defaults.total),
     invented: String(s.operations.invented + s.parameters.invented + s.fields.invented),
     identity: percent(s.meta.ok, s.meta.total),
+    ...(s.tags.total ? { tags: percent(s.tags.ok, s.tags.total) } : {}),
   };
 }

@@ -108,8 +108,10 @@ export function readFrontMatter(lines: Line[], end: number, file: string, vocab:
     }
   }
   // Endpoint: "Endpoint: the endpoint of the ASM API, which is servicemesh.aliyuncs.com."
-  const epLine = front.find((l) => /^Endpoint:.*\bwhich is\s+([\w.-]+\.com)/.test(l.text.trim()));
-  const host = epLine ? /\bwhich is\s+([\w.-]+\.com)/.exec(epLine.text)![1] : undefined;
+  // (The host may carry a ligature gap: "sf e.aliyuncs.com".)
+  const ENDPOINT = /\bwhich is\s+([\w-]+(?: [a-z][\w-]*)?(?:\.[\w-]+)*\.com)\b/;
+  const epLine = front.find((l) => /^Endpoint:/.test(l.text.trim()) && ENDPOINT.test(l.text));
+  const host = epLine ? ENDPOINT.exec(epLine.text)![1].replace(/([tfTF]) (?=[a-z])/, '$1') : undefined;
   const regions = readRegions(front);
   if (host) {
     fm.endpointHost = host;

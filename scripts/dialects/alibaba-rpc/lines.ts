@@ -52,6 +52,8 @@ const PAGE_LINK = /^https:\/\/error-center\.alibabacloud\.com\/\S*$/;
 /** Breadcrumb of a topic that is not an operation ("4.1. Install and use ASM CLI"). */
 const TOPIC_HEADING = /^\d{1,2}\.\d{1,2}\.\s+[A-Z][A-Za-z0-9 -]{2,60}[A-Za-z0-9]$/;
 const FOOTER_PAGE = /(\d+)\s*$|^(\d+)\s+>/;
+/** Labels of an operation section (never the tail of a wrapped running header). */
+const SECTION_LABEL = /^(Debugging|Request parameters|Response parameters|Examples?|Sample requests?|Sample success responses|Error codes)$/;
 
 export function classifyLines(doc: SourceDocument): Line[] {
   const out: Line[] = [];
@@ -79,9 +81,11 @@ export function classifyLines(doc: SourceDocument): Line[] {
     }
     if (RUNNING_HEADER.test(raw)) {
       l.furniture = 'running-header';
-      // A header that wrapped ("API Reference·Creat e an AccessKey" / "pair") takes its tail along.
-      const next = doc.lines[i + 1]?.text.trim();
-      if (next && /^[a-z]+$/.test(next) && next.length < 12) {
+      // A header that wrapped ("API Reference·Creat e an AccessKey" / "pair", "…·Connect" / "ion
+      // operat ions") takes its tail along: a few lower-case words, no page-start space.
+      const nextRaw = doc.lines[i + 1]?.text ?? '';
+      const next = nextRaw.trim();
+      if (next && nextRaw.charCodeAt(0) !== 32 && /^[A-Za-z]+(?: [A-Za-z]+){0,7}$/.test(next) && next.length < 40 && !SECTION_LABEL.test(next)) {
         out.push(l);
         i++;
         const tail = makeLine(i, doc.lines[i].line, next, doc.lines[i].page, undefined);

@@ -100,8 +100,18 @@ export function buildTree(
   const root: TreeNode = { name: '', schema: { type: 'object' }, container: true, children: [], path: [] };
   const stack: TreeNode[] = [root];
   let lastPlaced: TreeNode | undefined;
-  for (const row of rows) {
+  const lastRow = new Map<string, number>();
+  rows.forEach((r, i) => lastRow.set(r.name, i));
+  for (let ri = 0; ri < rows.length; ri++) {
+    const row = rows[ri];
     const mapped = mapType(row.type);
+    // A plain "Array" whose example is a list of values ("["bb34c2d4…"]", "1,2") holds values, not
+    // structs: no row below it is its field.
+    if (mapped.container && mapped.schema.type === 'array' && !mapped.schema.items && scalarListExample(row.example)) {
+      mapped.container = false;
+      const items = itemsOf(row.example!);
+      if (items) mapped.schema.items = items;
+    }
     const node: TreeNode = { name: row.name, row, schema: mapped.schema, container: mapped.container, children: [], path: [] };
     if (!mapped.known) {
       diagnostics.push(diag('unknown-type', 'warning', `${row.name}: documented type "${row.type}" is not a known type; read as string`, row.source));
@@ -135,31 +145,34 @@ export function buildTree(
           break;
         }
       }
-      if (!parent) parent = restoreContainers(stack, parents, samples, row, diagnostics);
-      if (!parent) {
-        const top = stack[stack.length - 1];
-        diagnostics.push(
-          diag(
-            'nesting-sample-disagrees',
-            'info',
-            `${row.name}: the sample has it under ${[...parents].map((p) => p || '(top level)').join(', ')} but the table order puts it under ${top.path.join('.') || '(top level)'}; following the table`,
-            row.source,
-          ),
-        );
-      }
+      if (!parent) parent = restoreContainers(stack, parents, samples, row, diagnostics, (n) => (lastRow.get(n) ?? -1) > ri);
     }
-    if (opts.request && !parent && !parents && samples.shapes.size && stack.length > 1) {
-      // A request row in no sample: an open struct whose JSON value the sample request spells out
-      // without it does not hold it; it is an optional parameter the sample request leaves out
-      // (they often do). Response samples, by contrast, do leave fields out of a struct they show
-      // (the bundled manual's LocalityLoadBalancing sample has no Failover), so there the table
-      // order stands.
+    const disagrees = parents !== undefined && !parent;
+    if (opts.request && !parent && samples.shapes.size && stack.length > 1) {
+      // A request row in no sample (or only inside a struct documented further down): an open
+      // struct whose JSON value the sample request spells out without it does not hold it; it is
+      // an optional parameter the sample request leaves out (they often do). Response samples, by
+      // contrast, do leave fields out of a struct they show (the bundled manual's
+      // LocalityLoadBalancing sample has no Failover), so there the table order stands.
       let s = stack.length - 1;
       while (s > 0 && samples.shapes.has(stack[s].path.join('/'))) s--;
       if (s < stack.length - 1) {
         parent = stack[s];
         stack.length = s + 1;
       }
+    }
+    if (disagrees) {
+      const where = (parent ?? stack[stack.length - 1]).path.join('.') || '(top level)';
+      diagnostics.push(
+        diag(
+          'nesting-sample-disagrees',
+          'info',
+          parent
+            ? `${row.name}: the sample has it under ${[...parents!].map((p) => p || '(top level)').join(', ')}, which is not open here; placed under ${where} (the open structs the sample request shows do not hold it)`
+            : `${row.name}: the sample has it under ${[...parents!].map((p) => p || '(top level)').join(', ')} but the table order puts it under ${where}; following the table`,
+          row.source,
+        ),
+      );
     }
     if (!parent && row.x !== undefined && stack.some((n) => n.row?.x !== undefined)) {
       // Indentation (PDF geometry): close every open struct indented as far as this row or further.
@@ -186,6 +199,14 @@ export function buildTree(
       }
     }
     parent ??= stack[stack.length - 1];
+    if (parent.children.some((c) => c.name === row.name && c.name !== '*')) {
+      // A struct has one field of a name: this row belongs further out (the first open struct
+      // without one).
+      let s = stack.indexOf(parent);
+      while (s > 0 && stack[s].children.some((c) => c.name === row.name)) s--;
+      parent = stack[s];
+      stack.length = s + 1;
+    }
     node.path = [...parent.path, row.name];
     parent.children.push(node);
     lastPlaced = node;
@@ -206,6 +227,7 @@ function restoreContainers(
   samples: SampleIndex,
   row: RawRow,
   diagnostics: Diagnostic[],
+  documentedLater: (name: string) => boolean,
 ): TreeNode | undefined {
   for (let s = stack.length - 1; s >= 0; s--) {
     const basePath = stack[s].path;
@@ -221,6 +243,13 @@ function restoreContainers(
     // The table says a field on the way is a plain value: trust the table over a garbled sample.
     if (target.slice(basePath.length).some((n, k) => findChild(stack[s], target.slice(basePath.length, basePath.length + k + 1))?.container === false)) {
       return undefined;
+    }
+    // Only a container the table lost is restored: one it documents further down (a top-level
+    // "ResourceId" the sample request leaves out, above "ZoneRecords" whose items have one) is not
+    // open yet, so it is not this row's parent.
+    for (let d = basePath.length, at: TreeNode | undefined = stack[s]; d < target.length; d++) {
+      at = at?.children.find((c) => c.name === target[d] && c.container);
+      if (!at && documentedLater(target[d])) return undefined;
     }
     let cur = stack[s];
     stack.length = s + 1;
@@ -292,4 +321,27 @@ export function finishSchema(n: TreeNode, required: (n: TreeNode) => boolean): S
   }
   if (n.sampleSource && !s.source) s.source = n.sampleSource;
   return s;
+}
+
+/** An example cell that lists values: a JSON list of values, or values separated by commas. */
+function scalarListExample(example: string | undefined): boolean {
+  const t = example?.trim();
+  if (!t) return false;
+  return /^\[\s*[^\s{[]/.test(t) || /^[\w.*:/-]+(?:,[\w.*:/-]+)+$/.test(t);
+}
+
+/** The item schema a JSON list example shows ("["a","b"]" -> string, "[1,2]" -> integer). */
+function itemsOf(example: string): SchemaModel | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(example);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(v) || !v.length) return undefined;
+  if (v.every((x) => typeof x === 'string')) return { type: 'string' };
+  if (v.every((x) => Number.isInteger(x))) return { type: 'integer' };
+  if (v.every((x) => typeof x === 'number')) return { type: 'number' };
+  if (v.every((x) => typeof x === 'boolean')) return { type: 'boolean' };
+  return undefined;
 }

@@ -22,7 +22,10 @@ export function parseAlibaba(doc: SourceDocument): DialectResult {
   const lines = classifyLines(doc);
   const vocab = new Vocabulary();
   for (const l of lines) if (!l.furniture) vocab.addText(l.text);
-  const list = parseOperationList(lines, file, vocab);
+  // Names the manual calls operations by ("Action=Name" in samples and request syntax).
+  const actions = new Set<string>();
+  for (const l of lines) if (!l.furniture && l.text.includes('Action=')) for (const m of l.text.matchAll(/Action=\s?([A-Za-z][A-Za-z0-9]*)/g)) actions.add(m[1]);
+  const list = parseOperationList(lines, file, vocab, (n) => actions.has(n));
   if (!list) diagnostics.push(diag('operation-list-missing', 'warning', 'no "List of operations by function" found; tags cannot be assigned from it', { file, line: 1 }));
   for (const o of list?.operations ?? []) vocab.addIdentifier(o.name);
   const sections = findSections(lines, list?.end ?? 0);
@@ -40,8 +43,9 @@ export function parseAlibaba(doc: SourceDocument): DialectResult {
   const samples: SampleCache = new Map();
   // The document-wide index: only which fields share an object (buildTree's last resort).
   const global = indexSamples(sections.flatMap((sec) => sectionSamples(sec, lines, samples)), undefined, { paths: false, siblings: true });
+  const listedNames = new Set((list?.operations ?? []).map((o) => o.name));
   for (const sec of sections) {
-    const r = readSection(sec, lines, file, vocab, diagnostics, global, samples);
+    const r = readSection(sec, lines, file, vocab, diagnostics, global, samples, listedNames);
     if (!r) continue;
     if (seen.has(r.name)) {
       diagnostics.push(diag('operation-duplicate', 'warning', `${r.name} is documented twice (first at line ${seen.get(r.name)!.source.line}); the later section is left out`, r.operation.source));

@@ -29,13 +29,17 @@ export function readProse(paragraphs: string[]): ProseFacts {
       out.enumDescriptions = Object.fromEntries(bullets);
     } else {
       // Inline: "Valid values: HTTP, TLS, and TCP." / "Valid values: true and false."
-      const inline = /^([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*(?:,?\s+(?:and|or)\s+[A-Za-z0-9_.-]+))\s*\.?\s*(?:$|Default)/.exec(after.trim());
+      const INLINE = /^([A-Za-z0-9_.-]+(?:\s*,\s*[A-Za-z0-9_.-]+)*(?:,?\s+(?:and|or)\s+[A-Za-z0-9_.-]+))\s*\.?\s*(?:$|Default)/;
+      // A value with a ligature gap ("INACTIVE and updat ing."): the gap closed.
+      const inline = INLINE.exec(after.trim()) ?? INLINE.exec(after.trim().replace(/([tf]) (?=[a-z])(?!(?:and|or)\s)/g, '$1'));
       if (inline) out.enum = inline[1].split(/\s*,\s*|\s+(?:and|or)\s+/).map((s) => s.replace(/^(and|or)\s+/, '').replace(/\.$/, '').trim()).filter(Boolean);
     }
   }
+  const DEFAULT = /Default value\s*:\s*([^\s,;]+?)\s*(?:[.,;]|$)(?=\s|$)/i;
   for (const p of paragraphs) {
     // Only a literal that ends its sentence: "Default value: mesh-log-{ASM instance ID}." is prose.
-    const m = /Default value\s*:\s*([^\s,;]+?)\s*(?:[.,;]|$)(?=\s|$)/i.exec(p);
+    // A literal with a ligature gap ("Default value: st opped .") is read with the gap closed.
+    const m = DEFAULT.exec(p) ?? (/Default value/i.test(p) ? DEFAULT.exec(p.replace(/(value\s*:\s*\S*?[tf]) (?=[a-z]+\s*[.,;]?(?:\s|$))/i, '$1')) : null);
     if (m) {
       out.default = m[1];
       break;

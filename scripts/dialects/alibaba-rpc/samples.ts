@@ -25,14 +25,24 @@ export function parseSampleRequest(lines: Line[]): SampleRequest | undefined {
   if (first < 0) return undefined;
   // The request ends at a blank line, unless the next printed line carries on with "&…" (a page
   // break inside the request).
+  // So does a JSON value cut by a page break ("&Status={"Phase":"pending","PolicyAlias" / … /
+  // "":"demo"}"): the request goes on while a value it has started is still open.
   const content: Line[] = [all[first]];
+  let piece = all[first].text.trim();
+  let open = jsonDepth(piece);
   for (let i = first + 1; i < all.length; i++) {
-    if (all[i].text.trim() !== '') {
+    const t = all[i].text.trim();
+    if (t !== '') {
       content.push(all[i]);
+      // The parameter's text so far (a wrapped value continues mid-token).
+      piece = t.startsWith('&') ? t : piece.length < 20000 ? piece + t : piece;
+      open = jsonDepth(piece);
       continue;
     }
-    const next = all.slice(i + 1).find((l) => l.text.trim() !== '');
-    if (!next || !next.text.trim().startsWith('&')) break;
+    let k = i + 1;
+    while (k < all.length && all[k].text.trim() === '' && k - i < 8) k++;
+    const next = all[k];
+    if (!next || !(next.text.trim().startsWith('&') || (open > 0 && !/^(Sample|Examples?|Error codes|HTTP\/1\.1|<)/.test(next.text.trim())))) break;
   }
   const m = REQUEST_START.exec(content[0].text.trim());
   if (!m) return undefined;
@@ -42,7 +52,8 @@ export function parseSampleRequest(lines: Line[]): SampleRequest | undefined {
     const t = l.text.trim();
     if (t === '…' || t === '...') break;
     if (t.startsWith('&')) pieces.push({ text: t.slice(1), line: l.line });
-    else if (pieces.length && !/^(Sample|Examples?|Error codes|HTTP\/1\.1|<|\{)/.test(t)) pieces[pieces.length - 1].text += t;
+    // A wrapped value goes on (even with "{": the rest of an open JSON value).
+    else if (pieces.length && (!/^(Sample|Examples?|Error codes|HTTP\/1\.1|<|\{)/.test(t) || (t.startsWith('{') && jsonDepth(pieces[pieces.length - 1].text) > 0))) pieces[pieces.length - 1].text += t;
     else break;
     endLine = l.line;
   }
@@ -308,4 +319,21 @@ export function readXml(text: string, repairs: string[] = []): JsonValue | undef
     if (keys.length === 1 && /Response$/.test(keys[0]) && typeof v[keys[0]] === 'object') return v[keys[0]];
   }
   return v;
+}
+
+/**
+ * Brackets a line of a sample request leaves open: + for each "{" / "[" outside strings, − for each
+ * "}" / "]"; an unclosed string counts as one open level (the line was cut inside it).
+ */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let inStr = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 92 && inStr) i++;
+    else if (ch === 34) inStr = !inStr;
+    else if (!inStr && (ch === 123 || ch === 91)) depth++;
+    else if (!inStr && (ch === 125 || ch === 93)) depth--;
+  }
+  return depth + (inStr ? 1 : 0);
 }

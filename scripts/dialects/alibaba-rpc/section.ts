@@ -9,7 +9,7 @@ import type { Diagnostic, SourceRef } from '../../model/diagnostic.ts';
 import { diag } from '../../model/diagnostic.ts';
 import type { ExampleModel, JsonValue, OperationModel, ParameterModel, RequestExampleModel, ResponseModel, SchemaModel } from '../../model/types.ts';
 import { toBlocks } from './blocks.ts';
-import { parseTable, TABLE_HEADER, type RawRow } from './tables.ts';
+import { parseTable, startsRow, TABLE_HEADER, type RawRow } from './tables.ts';
 import { rowsFromCells } from './table-cells.ts';
 import { findSampleBodies, parseSampleRequest, type SampleCache, type SampleRequest } from './samples.ts';
 import { buildTree, finishSchema, indexSamples, toProperties, type SampleIndex, type TreeNode } from './nesting.ts';
@@ -56,6 +56,7 @@ export function readSection(
   diagnostics: Diagnostic[],
   global?: SampleIndex,
   cache?: SampleCache,
+  listed: ReadonlySet<string> = new Set(),
 ): SectionResult | undefined {
   const body = lines.slice(sec.start, sec.end);
   const parts = splitParts(body);
@@ -92,10 +93,12 @@ export function readSection(
   const responseLines: Line[] = [];
   let hasRequestPart = false;
   let hasResponsePart = false;
+  let hasResponseLabel = false;
   let afterTables = false;
   for (const p of parts) {
     if (p.kind === 'response') {
       hasResponsePart = true;
+      if (p.label) hasResponseLabel = true;
       for (const l of p.lines) responseLines.push(l);
       afterTables = true;
     } else if (p.kind === 'request' || (!afterTables && (p.kind === 'intro' || p.kind === 'debugging'))) {
@@ -123,16 +126,15 @@ export function readSection(
   const evidence = [...sec.evidence];
   if (actionRow?.example) evidence.push({ name: actionRow.example, kind: 'action-row', line: actionRow.source.line });
   const names = new Set(evidence.map((e) => e.name));
-  const pick =
-    evidence.find((e) => e.kind === 'action-row') ??
-    evidence.find((e) => e.kind === 'sample-request') ??
-    evidence.find((e) => e.kind === 'heading') ??
-    evidence.find((e) => e.kind === 'explorer-link');
+  const pick = settleName(evidence, listed);
   if (!pick) {
     diagnostics.push(diag('section-unnamed', 'error', 'an operation section with no name anywhere (no Action row, sample request or heading); skipped', source));
     return undefined;
   }
   const name = pick.name;
+  if (pick.completedFrom) {
+    diagnostics.push(diag('section-name-completed', 'warning', `${name}: the ${pick.kind} says "${pick.completedFrom}" (a wrapped cell cut short); the operation list has ${name}`, { file, line: pick.line }));
+  }
   for (const e of evidence) {
     if (e.name !== name) {
       diagnostics.push(diag('section-name-conflict', 'warning', `${name}: the ${e.kind} says "${e.name}"`, { file, line: e.line }));
@@ -155,24 +157,37 @@ export function readSection(
   // Headless: the table lost its headers; split request rows from response rows using the samples.
   const responseSamples: JsonValue[] = [];
   for (const b of jsonBodies) if (b.value !== undefined) responseSamples.push(b.value);
-  for (const b of xmlBodies) if (b.value !== undefined) responseSamples.push(b.value);
-  const responseIndex = indexSamples(responseSamples, jsonBodies[0] ? { file, line: jsonBodies[0].line, endLine: jsonBodies[0].endLine } : undefined);
-  if (!hasResponsePart && requestRows.length) {
-    // Request and response rows ran together (the "Response parameters" label and header row were
-    // lost). Response rows have no Required cell: the response starts after the last row that has
-    // one, at the first row the sample response shows.
+  const xmlSamples: JsonValue[] = [];
+  for (const b of xmlBodies) if (b.value !== undefined) xmlSamples.push(b.value);
+  // The XML sample fills in what the JSON one does not show (a field its JSON leaves out); where
+  // both show a field, the JSON says where it is (XML reads a list of one as an object, and a
+  // garbled tag in it would contradict the JSON).
+  const responseIndex = responseSamples.length
+    ? fillIndex(indexSamples(responseSamples, { file, line: jsonBodies[0].line, endLine: jsonBodies[0].endLine }), indexSamples(xmlSamples))
+    : indexSamples(xmlSamples);
+  if (requestRows.length && !hasResponseLabel) {
+    // Request and response rows ran together (the "Response parameters" label was lost, and the
+    // response table's header with it, or only a repeated header further down survived). Response
+    // rows have no Required cell: the response starts after the last row that has one, at the
+    // first row the sample response shows.
     let lastRequired = -1;
     requestRows.forEach((r, i) => {
       if (r.required !== undefined) lastRequired = i;
     });
     let firstResp = -1;
     for (let i = lastRequired + 1; i < requestRows.length && firstResp < 0; i++) if (responseIndex.parents.has(requestRows[i].name)) firstResp = i;
-    if (firstResp < 0 && lastRequired < 0) firstResp = requestRows.findIndex((r) => responseIndex.parents.has(r.name));
+    if (firstResp < 0 && lastRequired < 0 && !hasResponsePart) firstResp = requestRows.findIndex((r) => responseIndex.parents.has(r.name));
     if (firstResp >= 0) {
-      responseRows = requestRows.slice(firstResp);
+      const moved = requestRows.slice(firstResp);
       requestRows = requestRows.slice(0, firstResp);
+      responseRows = moved.concat(responseRows);
       diagnostics.push(
-        diag('table-split-by-samples', 'info', `${name}: ${requestRows.length} leading rows read as request parameters, ${responseRows.length} as response fields (the sample response has them)`, source),
+        diag(
+          'table-split-by-samples',
+          'info',
+          `${name}: ${requestRows.length} leading rows read as request parameters, ${moved.length} as response fields (${lastRequired >= 0 ? 'they follow the last row with a Required cell, and ' : ''}the sample response has them)`,
+          source,
+        ),
       );
     }
   }
@@ -322,9 +337,11 @@ export function readSection(
  * Required Example Description" opens the request table, "Parameter Type Example Description" the
  * response table); inside their own part they are only repeated headers.
  */
-function splitParts(body: Line[]): { kind: PartKind; lines: Line[] }[] {
-  const parts: { kind: PartKind; lines: Line[] }[] = [{ kind: 'intro', lines: [] }];
-  for (const l of body) {
+function splitParts(body: Line[]): Part[] {
+  // (Every part has the same shape: one hidden class for V8.)
+  const parts: Part[] = [{ kind: 'intro', lines: [], label: false }];
+  for (let i = 0; i < body.length; i++) {
+    const l = body[i];
     const t = l.text.trim();
     const cur = parts[parts.length - 1];
     // Every marker is a short line starting with D, E, R or S.
@@ -332,18 +349,27 @@ function splitParts(body: Line[]): { kind: PartKind; lines: Line[] }[] {
     const maybe = !l.furniture && t.length <= MARKER_MAX && (c0 === 68 || c0 === 69 || c0 === 82 || c0 === 83);
     const marker = maybe ? MARKERS.find(([re]) => re.test(t)) : undefined;
     if (marker) {
-      parts.push({ kind: marker[1], lines: [] });
+      parts.push({ kind: marker[1], lines: [], label: true });
       continue;
     }
     let implied: PartKind | undefined;
-    if (!l.furniture && c0 === 80 && TABLE_HEADER.test(t)) implied = /Required/.test(t) ? 'request' : 'response';
+    // (A header repeated at a page break that falls inside a row's description starts nothing: a
+    // table starts with a row.)
+    if (!l.furniture && c0 === 80 && TABLE_HEADER.test(t) && rowFollows(body, i)) implied = /Required/.test(t) ? 'request' : 'response';
     else if (!l.furniture && c0 === 72 && ERROR_HEADER.test(t)) implied = 'errors';
     else if (!l.furniture && c0 === 104 && t.includes('/?') && REQUEST_LINE.test(t)) implied = 'sample-request';
     // A repeated header inside its own table, or a response header after the response ended (the
     // bundled manual prints one below the last row), starts nothing.
-    const seen = (k: PartKind) => parts.some((p) => p.kind === k);
-    if (implied && cur.kind !== implied && !(implied === 'response' && seen('response')) && !(implied === 'request' && seen('request')) && !(implied === 'sample-request' && (seen('sample-request') || cur.kind === 'examples'))) {
-      parts.push({ kind: implied, lines: [l] });
+    if (
+      implied &&
+      cur.kind !== implied &&
+      !(implied === 'response' && hasPart(parts, 'response')) &&
+      !(implied === 'request' && hasPart(parts, 'request')) &&
+      !(implied === 'sample-request' && (hasPart(parts, 'sample-request') || cur.kind === 'examples'))
+    ) {
+      const p: Part = { kind: implied, lines: [], label: false };
+      p.lines.push(l);
+      parts.push(p);
     } else cur.lines.push(l);
   }
   return parts;
@@ -438,4 +464,68 @@ function toParameter(node: TreeNode, op: string, sample: SampleRequest | undefin
     delete schema.enumDescriptions;
   }
   return p;
+}
+
+type Evidence = Section['evidence'][number];
+
+/** How much a kind of evidence counts when candidates disagree. */
+const EVIDENCE_WEIGHT: Record<Evidence['kind'], number> = { 'action-row': 3, 'sample-request': 3, 'explorer-link': 2, heading: 1 };
+
+/**
+ * The section's name, settled by all the evidence: the Action row, the sample request, the
+ * headings and Explorer links the extraction left in the section, and the operation list.
+ * A candidate that is the start of another one ("DescribeServiceMeshKubec" / "…Kubeconfig") is a
+ * cell cut short and never wins over the complete name, unless the operation list names both (two
+ * operations whose names extend each other, one of them a stray breadcrumb); among the rest the
+ * weightiest wins (ties: the Action row, the sample request, the heading, the Explorer link). A
+ * name found nowhere but in the Action cell, and not in the list, is completed from the list when
+ * exactly one listed name extends it.
+ */
+export function settleName(evidence: Evidence[], listed: ReadonlySet<string>): (Evidence & { completedFrom?: string }) | undefined {
+  if (!evidence.length) return undefined;
+  const distinct = [...new Set(evidence.map((e) => e.name))];
+  const truncated = (n: string) =>
+    distinct.some((m) => m !== n && m.startsWith(n) && !(listed.has(n) && listed.has(m)) && evidence.some((e) => e.name === m && e.kind !== 'heading'));
+  const complete = distinct.filter((n) => !truncated(n));
+  const weight = (n: string) => evidence.filter((e) => e.name === n).reduce((w, e) => w + EVIDENCE_WEIGHT[e.kind], 0) + (listed.has(n) ? 1 : 0);
+  const order: Evidence['kind'][] = ['action-row', 'sample-request', 'heading', 'explorer-link'];
+  const rank = (n: string) => Math.min(...evidence.filter((e) => e.name === n).map((e) => order.indexOf(e.kind)));
+  const best = complete.sort((a, b) => weight(b) - weight(a) || rank(a) - rank(b))[0];
+  const pick = evidence
+    .filter((e) => e.name === best)
+    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))[0];
+  if (pick.kind === 'action-row' && listed.size && !listed.has(pick.name) && evidence.every((e) => e.kind === 'action-row')) {
+    const ext = [...listed].filter((n) => n.length > pick.name.length && n.startsWith(pick.name));
+    if (ext.length === 1) return { ...pick, name: ext[0], completedFrom: pick.name };
+  }
+  return pick;
+}
+
+/** The next content line after `i` starts a table row ("Name Type …", or a name cell alone). */
+function rowFollows(body: Line[], i: number): boolean {
+  for (let k = i + 1; k < body.length && k < i + 40; k++) {
+    if (body[k].furniture) continue;
+    const t = body[k].text.trim();
+    if (t) return startsRow(t);
+  }
+  return false;
+}
+
+/** `into` plus the fields `from` has and `into` lacks (their parent paths and shapes). */
+function fillIndex(into: SampleIndex, from: SampleIndex): SampleIndex {
+  for (const [name, parents] of from.parents) if (!into.parents.has(name)) into.parents.set(name, parents);
+  for (const [path, shape] of from.shapes) if (!into.shapes.has(path)) into.shapes.set(path, shape);
+  return into;
+}
+
+interface Part {
+  kind: PartKind;
+  lines: Line[];
+  /** Started by its label ("Response parameters"), not by a header row or a sample. */
+  label: boolean;
+}
+
+function hasPart(parts: Part[], kind: PartKind): boolean {
+  for (const p of parts) if (p.kind === kind) return true;
+  return false;
 }

@@ -7,7 +7,7 @@
  * boilerplate (DescribeUserPermissions is only table rows and samples).
  */
 import type { Line } from './lines.ts';
-import { isTrailer } from './landmarks.ts';
+import { isTrailer, squash } from './landmarks.ts';
 import { TABLE_HEADER } from './tables.ts';
 
 export interface Section {
@@ -46,7 +46,7 @@ export function findSections(lines: Line[], from: number): Section[] {
       // Normally a section runs from the previous trailer. A stretch with a sample request but no
       // trailer before this summary is a section of its own that lost its boilerplate. Without
       // "Debugging" (lost in extraction) the first of the Explorer paragraph, the "Request
-      // parameters" label and the request table's header opens the section.
+      // parameters" label, the request table's header and its Action row opens the section.
       const start = summaryStart(lines, i, lastCut);
       if (sawRequest || !cuts.size) cuts.add(start);
       lastCut = start;
@@ -91,6 +91,8 @@ function isOpener(t: string): boolean {
   if (c0 === 79) return t.startsWith('OpenAPI Explorer automatically');
   if (c0 === 82) return t === 'Request parameters';
   if (c0 === 80) return TABLE_HEADER.test(t) && t.includes('Required');
+  // The request table's first row, when even its header was lost.
+  if (c0 === 65) return /^Action\s+String\s+Yes\b/.test(squash(t));
   return false;
 }
 
@@ -99,7 +101,9 @@ function summaryStart(lines: Line[], debugging: number, floor: number): number {
   let i = debugging - 1;
   while (i >= floor && (lines[i].furniture || lines[i].text.trim() === '')) i--;
   let start = debugging;
-  while (i >= floor && !lines[i].furniture && lines[i].text.trim() !== '' && !/[}\]>]$/.test(lines[i].text.trim())) {
+  // (Not a sample: a line closing JSON / XML, a request line, the "…" that ends the front matter's
+  // example request.)
+  while (i >= floor && !lines[i].furniture && lines[i].text.trim() !== '' && !/[}\]>…]$|^(?:&|https?:)/.test(lines[i].text.trim())) {
     start = i;
     i--;
   }

@@ -90,7 +90,18 @@ export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): {
       cur = { row, paras: first.length ? [first] : [], lastLine: block[block.length - 1].line };
       continue;
     }
-    const head = readHead(block, blocks[b + 1], blocks[b + 2]);
+    let head = readHead(block, blocks[b + 1], blocks[b + 2]);
+    if (head && cur && cur.row.required !== undefined && head.required === undefined && cur.row.example === undefined && !cur.paras.length && head.blocks === 1 && /^[A-Z][a-z]+$/.test(head.type)) {
+      // In a request table every row has a Required cell: "StartImageSubnet" / "List The operation
+      // that you want to perform." right after "Action String Yes" is that row's example cell
+      // (ending in a word that is also a type) and its description.
+      cur.row.example = joinWrapped([...head.nameParts, head.type]);
+      const first = head.rest ? [{ ...block[0], text: head.rest }] : [];
+      cur.paras.push([...first, ...head.tail]);
+      cur.lastLine = block[block.length - 1].line;
+      head = undefined;
+      continue;
+    }
     if (head) {
       finish();
       const { example, descFirst, tailDesc } = splitExample(head);
@@ -114,7 +125,13 @@ export function parseTable(blocks: Line[][], file: string, vocab: Vocabulary): {
         // "The IDs of …": the example cell printed as a block of its own.
         const nb = blocks[b + head.blocks];
         const after = blocks[b + head.blocks + 1];
-        if (nb && after && nb.length <= 12 && nb.every((l) => !/\s/.test(l.text.trim()) && !SENTENCE_WORD.test(l.text.trim())) && !readHead(nb, after)) {
+        // (In a request table a row has a Required cell: "RestartProjectUser" / "List" without one is
+        // the Action row's example, not a row named RestartProjectUser of type List.)
+        const notRow = () => {
+          const asRow = readHead(nb, after, blocks[b + head.blocks + 2]);
+          return !asRow || (head.required !== undefined && asRow.required === undefined && !asRow.rest && !asRow.tail.length);
+        };
+        if (nb && after && nb.length <= 12 && nb.every((l) => !/\s/.test(l.text.trim()) && !SENTENCE_WORD.test(l.text.trim())) && notRow()) {
           row.example = joinWrapped(nb.map((l) => l.text));
           exampleBlock = nb;
         }
@@ -196,7 +213,10 @@ function readHeadCells(block: Line[], next: Line[] | undefined): Head | undefine
   if (!NAME_TOKEN.test(firstName) || PROSE_START.has(firstName)) return undefined;
   const parts: string[] = [firstName];
   let i = 1;
-  while (i < block.length && NAME_TOKEN.test(unsplit(block[i].text.trim())) && !TYPE_START.test(block[i].text.trim())) {
+  // A name that wrapped before a word that is also a type ("AccessLogConnection" / "List") when
+  // the Type cell follows in the next block: the word is the name's end.
+  const nameEnd = (k: number) => k === block.length - 1 && k > 0 && /^[A-Z][a-z]+$/.test(block[k].text.trim()) && !!next && TYPE_START.test(next[0].text.trim());
+  while (i < block.length && NAME_TOKEN.test(unsplit(block[i].text.trim())) && (!TYPE_START.test(block[i].text.trim()) || nameEnd(i))) {
     parts.push(unsplit(block[i].text.trim()));
     i++;
     if (parts.length > 4) return undefined;
@@ -216,7 +236,8 @@ function readHeadCells(block: Line[], next: Line[] | undefined): Head | undefine
 
 /** A name fragment with ligature splits in it ("AllIst ioGatewayFullN", "St at e") is one token. */
 function unsplit(text: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*[tTfF](?: [a-z][A-Za-z0-9_]*[tTfF]){0,3} [a-z][A-Za-z0-9_]*$/.test(text) ? text.replace(/ /g, '') : text;
+  // (The first piece may be the letter alone: "T ableRetryT" / "imes".)
+  return /^(?=[A-Za-z_])[A-Za-z0-9_]*[tTfF](?: [a-z][A-Za-z0-9_]*[tTfF]){0,3} [a-z][A-Za-z0-9_]*$/.test(text) ? text.replace(/ /g, '') : text;
 }
 
 /** Read "Type [Required] [rest]" where "Array of" may continue on following single-token lines. */
@@ -238,6 +259,14 @@ function readType(text: string, following: Line[]): { type: string; required?: b
         item += tail[0].text.trim();
         tail = tail.slice(1);
       }
+    }
+    // "ConnectionIn" / "foPool The connections that are returned.": the description on the
+    // struct name's last line.
+    const m = item && tail.length && !/^(String|Integer|Long|Boolean|Float|Double)$/.test(item) ? /^([a-z][A-Za-z0-9]*)\s+([A-Z].*)$/.exec(tail[0].text.trim()) : null;
+    if (m && tokens.length === 0) {
+      item += m[1];
+      tokens = m[2].split(/\s+/);
+      tail = tail.slice(1);
     }
     type = item ? `Array of ${item}` : 'Array';
   }
@@ -268,6 +297,10 @@ function splitExample(head: Head): { example?: string; descFirst: string; tailDe
       tail = tail.slice(1);
     }
     return parts.length ? { example: joinWrapped(parts), descFirst: '', tailDesc: tail } : { descFirst: '', tailDesc: tail };
+  }
+  if (tokens.length === 1 && /[\u3000-\u9fff\uff00-\uffef]/.test(tokens[0]) && /[。.]$/.test(tokens[0])) {
+    // A one-word Chinese sentence ("集群列表。") is the description, not an example.
+    return { descFirst: tokens[0], tailDesc: tail };
   }
   if (tokens.length === 1) {
     // "Action String Yes" / "DescribeServiceMes" / "hes": a value wrapped onto single-token lines.
@@ -317,4 +350,14 @@ export function renderDescription(paras: Line[][], texts: string[]): string {
     }
   });
   return out.join('\n').trim();
+}
+
+/** A line that can start a row: "Name Type …" (the name possibly ligature-split), or a name alone. */
+export function startsRow(text: string): boolean {
+  const tokens = text.split(/\s+/);
+  for (let n = 1; n <= 4 && n < tokens.length; n++) {
+    if (!NAME_TOKEN.test(tokens[n - 1])) break;
+    if (TYPE_START.test(tokens[n])) return true;
+  }
+  return tokens.length === 1 && NAME_TOKEN.test(unsplit(text)) && !PROSE_START.has(text);
 }

@@ -297,6 +297,7 @@ class Builder {
     push({ kind: 'heading', level: 4, text: 'Sample requests' });
     push({ kind: 'code', lines: this.sampleRequest(op) });
     push({ kind: 'heading', level: 4, text: 'Sample success responses' });
+    this.leaveOut(ordered);
     const preamble = r.chance(0.7);
     push({ kind: 'paragraph', text: 'XML format', style: 'bold' });
     push({ kind: 'code', lines: [...(preamble ? ['HTTP/1.1 200 OK', 'Content-Type:application/xml'] : []), ...this.xmlSample(op, ordered)] });
@@ -376,9 +377,9 @@ class Builder {
 
   private sampleRequest(op: Operation): string[] {
     const r = this.r;
-    // Optional scalars are sometimes left out; structured parameters (Object, Map, arrays of
-    // structs) never are in the bundled manual (0 of its structured parameters is missing from its
-    // sample request), except as the sampleOmissions fault.
+    // Optional scalars are sometimes left out (the bundled manual's sample requests send 293 of its
+    // 320 parameters); structured parameters (Object, Map, arrays of structs) are sent (it sends
+    // both of its two Object parameters), except under the sampleOmissions fault.
     const structured = (p: Field) => p.type.kind === 'object' || p.type.kind === 'map' || (p.type.kind === 'array' && p.type.items?.kind === 'object');
     const sent = op.params.filter((p) => (structured(p) ? !this.omitted() : p.required || r.chance(0.85)));
     const pairs = sent.map((p) => [p.name, requestValue(p)] as const).filter(([, v]) => v !== undefined) as [string, string][];
@@ -401,8 +402,8 @@ class Builder {
     const lines: string[] = [];
     const ind = root ? 1 : 0;
     for (const f of fields) {
-      if (this.omitted()) continue;
-      xmlField(f, ind, lines);
+      if (this.left.has(f)) continue;
+      xmlField(f, ind, lines, this.left);
     }
     return root ? [`<${op.name}Response>`, ...lines, `</${op.name}Response>`] : lines;
   }
@@ -412,14 +413,29 @@ class Builder {
     const collapse = this.opts.collapseArrays ?? 0;
     const value: Record<string, unknown> = {};
     for (const f of fields) {
-      if (this.omitted()) continue;
-      value[f.name] = jsonValue(f.type, f.example, () => this.faults.chance(collapse), () => this.omitted());
+      if (this.left.has(f)) continue;
+      value[f.name] = jsonValue(f.type, f.example, () => this.faults.chance(collapse), (c) => this.left.has(c));
     }
     const style = r.weighted([['pretty2', 5], ['pretty4', 3], ['compact', 2]] as const);
     if (style === 'compact') return [JSON.stringify(value)];
     const text = JSON.stringify(value, null, style === 'pretty2' ? 2 : 4);
     // The bundled manual's usual spelling: "Key" : value.
     return (style === 'pretty2' ? text.replace(/^(\s*"(?:[^"\\]|\\.)*"): /gm, '$1 : ') : text).split('\n');
+  }
+
+  /** Response fields this operation's samples leave out (the same in XML and JSON). */
+  private left = new Set<Field>();
+
+  private leaveOut(fields: Field[]): void {
+    this.left = new Set();
+    const walk = (fs: Field[]) => {
+      for (const f of fs) {
+        if (this.omitted()) this.left.add(f);
+        const t = f.type.kind === 'array' ? f.type.items : f.type.kind === 'map' ? f.type.value : f.type;
+        if (t?.kind === 'object') walk(t.fields);
+      }
+    };
+    walk(fields);
   }
 
   private omitted(): boolean {
@@ -470,14 +486,14 @@ function scalar(t: TypeRef, example: string | undefined): unknown {
   return ex;
 }
 
-function jsonValue(t: TypeRef, example: string | undefined, collapse: () => boolean, omit: () => boolean): unknown {
+function jsonValue(t: TypeRef, example: string | undefined, collapse: () => boolean, omit: (f: Field) => boolean): unknown {
   switch (t.kind) {
     case 'primitive':
     case 'json':
       return scalar(t, example);
     case 'object': {
       const o: Record<string, unknown> = {};
-      for (const f of t.fields) if (!omit()) o[f.name] = jsonValue(f.type, f.example, collapse, omit);
+      for (const f of t.fields) if (!omit(f)) o[f.name] = jsonValue(f.type, f.example, collapse, omit);
       return o;
     }
     case 'map':
@@ -505,7 +521,8 @@ function parseArray(example: string): unknown[] {
   return [example];
 }
 
-function xmlField(f: Field, level: number, out: string[]): void {
+function xmlField(f: Field, level: number, out: string[], left: ReadonlySet<Field> = new Set()): void {
+  if (left.has(f)) return;
   const pad = '    '.repeat(level);
   const t = f.type;
   const leaf = (v: unknown) => out.push(`${pad}<${f.name}>${typeof v === 'string' ? v : JSON.stringify(v)}</${f.name}>`);
@@ -516,14 +533,14 @@ function xmlField(f: Field, level: number, out: string[]): void {
       return;
     case 'object':
       out.push(`${pad}<${f.name}>`);
-      for (const c of t.fields) xmlField(c, level + 1, out);
+      for (const c of t.fields) xmlField(c, level + 1, out, left);
       out.push(`${pad}</${f.name}>`);
       return;
     case 'map':
       out.push(`${pad}<${f.name}>`);
       if (t.value?.kind === 'object') {
         out.push(`${pad}    <key>`);
-        for (const c of t.value.fields) xmlField(c, level + 2, out);
+        for (const c of t.value.fields) xmlField(c, level + 2, out, left);
         out.push(`${pad}    </key>`);
       } else out.push(`${pad}    <key>value</key>`);
       out.push(`${pad}</${f.name}>`);
@@ -531,7 +548,7 @@ function xmlField(f: Field, level: number, out: string[]): void {
     case 'array':
       if (t.items?.kind === 'object') {
         out.push(`${pad}<${f.name}>`);
-        for (const c of t.items.fields) xmlField(c, level + 1, out);
+        for (const c of t.items.fields) xmlField(c, level + 1, out, left);
         out.push(`${pad}</${f.name}>`);
       } else {
         for (const v of parseArray(f.example ?? 'item')) leaf(v);

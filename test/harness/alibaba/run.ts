@@ -96,7 +96,8 @@ export function perfect(s: Score): boolean {
     s.fields.requiredOk === s.fields.requiredTotal &&
     s.enums.ok === s.enums.total &&
     s.defaults.ok === s.defaults.total &&
-    s.meta.ok === s.meta.total
+    s.meta.ok === s.meta.total &&
+    s.tags.ok === s.tags.total
   );
 }
 

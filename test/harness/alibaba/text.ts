@@ -326,7 +326,8 @@ class TextRenderer {
       afterBlock = true;
     }
     void typeWrapped;
-    // The description.
+    // The description (a page may break between its paragraphs, never among the row's cells).
+    const descFrom = out.length + 1;
     if (paras.length) {
       const single = paras.length === 1;
       if (line.length && single && paras[0].length === 1) {
@@ -342,9 +343,11 @@ class TextRenderer {
           flush();
           out.push(...paras[0]);
         }
-      } else if (!line.length && afterBlock && single && paras[0].length === 1 && /^\S/.test(out[out.length - 1] ?? '') && L.chance(0.15) && out.length > 1) {
-        // "8D93-38D2015C**** The ID of the request.": the description on the example's last line.
+      } else if (!line.length && afterBlock && single && paras[0].length <= 2 && /^\S/.test(out[out.length - 1] ?? '') && L.chance(0.15) && out.length > 1) {
+        // "8D93-38D2015C**** The ID of the request.": the description on the example's last line
+        // (an Action cell "DescribeServiceMes" / "hDetail The operation that you …" reads short).
         out[out.length - 1] += ` ${paras[0][0]}`;
+        out.push(...paras[0].slice(1));
       } else {
         flush();
         for (const p of paras) {
@@ -359,7 +362,7 @@ class TextRenderer {
     // A row may be split across pages between its description paragraphs (rarely).
     const splitAt: number[] = [];
     if (this.d.pageBreaks > 0) {
-      for (let k = 1; k < lines.length; k++) if (lines[k] === '' && k > 1 && this.rng.pageBreaks.chance(0.3)) splitAt.push(k);
+      for (let k = descFrom + 1; k < lines.length; k++) if (lines[k] === '' && this.rng.pageBreaks.chance(0.3)) splitAt.push(k);
     }
     let from = 0;
     for (const k of [...splitAt, lines.length]) {
@@ -495,12 +498,20 @@ class TextRenderer {
   private runningHeader(page: number, chapter: string | undefined): string[] {
     const F = this.rng.furniture;
     const f = this.manual.furniture(page, chapter ? this.ligate(chapter, 'header') : chapter);
-    const text = `${f.header?.left ?? ''}${f.header?.right ? ` ${f.header.right}` : ''}`;
-    if (text.length <= 62) return [text];
-    // Too long for the header line: wrapped, or cut at a word ("List  of operat ions by ").
-    if (F.chance(0.5)) return [text.slice(0, 59), text.slice(59)];
-    const cut = text.lastIndexOf(' ', 60);
-    return [`${text.slice(0, cut)} `];
+    const left = f.header?.left ?? '';
+    const right = f.header?.right ? ` ${f.header.right}` : '';
+    // The left part ("<Product> API Reference·<chapter>", "API Reference·<chapter>") has ~60
+    // characters of room: a longer chapter wraps ("Permission managem" / "ent") or is cut at a
+    // word ("List  of operat ions by "); "… API Reference·" itself and the right part (the product on
+    // odd pages) stay whole.
+    const room = 58;
+    if (left.length <= room) return [left + right];
+    const keep = left.indexOf('Reference·') + 'Reference·'.length + 3;
+    const at = Math.max(room, keep);
+    if (at >= left.length - 1) return [left + right];
+    if (F.chance(0.5)) return [left.slice(0, at) + right, left.slice(at).trimStart()];
+    const cut = left.lastIndexOf(' ', at);
+    return [`${left.slice(0, cut > keep ? cut : at)} ${right.trim()}`.replace(/ $/, ' ')];
   }
 }
 
