@@ -71,6 +71,9 @@ function counters(lines: Line[], code: Set<number>, structural: (text: string) =
     // Pages are long: consecutive page numbers are many lines apart (a list "- 0", "- 1", "- 2" is not).
     const gaps = idx.slice(1).map((x, j) => x - idx[j]).sort((a, b) => a - b);
     if (gaps[Math.floor(gaps.length / 2)] < 10) continue;
+    // And there is one on every page: a counter seen a few times in a long text is a row that
+    // happens to repeat with a growing number ("Array of Table 5-55 objects", "… 5-56 …").
+    if (idx.length * 200 < lines.length || (lines.length > 600 && idx[idx.length - 1] - idx[0] < lines.length / 2)) continue;
     // A bare number is a page number only when it also stays small against the line count.
     if (!grows || (key === '#' && numbers.some((n) => n[k] > lines.length))) continue;
     for (const i of idx) out.add(i);

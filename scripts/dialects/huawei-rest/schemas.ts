@@ -243,22 +243,35 @@ function inferMissingType(ctx: SchemaContext, t: Table, row: TableRow, name: str
       if (other === t) continue;
       for (const r of other.rows) {
         if (!same(other, r) || repairIdentifier(r.cells[0][0] ?? '', ctx.vocab).name !== name) continue;
-        const ty = cell(other, r, 'Type', true).replace(/\s+/g, ' ').trim();
+        let ty = cell(other, r, 'Type', true).replace(/\s+/g, ' ').trim();
+        const parsed = parseTypeCell(ty);
         // Outside copies of the same structure, a "Table x-y object" is another structure.
-        if (!ty || (!structures && parseTypeCell(ty).kind === 'table')) continue;
-        const list = types.get(ty) ?? [];
+        if (!ty || (!structures && parsed.kind === 'table')) continue;
+        // Copies refer to their own copy of a nested structure: compared by its name.
+        if (parsed.kind === 'table') ty = `${parsed.array ? 'Array of ' : ''}${structureName(ctx.tables.get(parsed.table)?.caption) ?? parsed.table}|${parsed.table}`;
+        const list = types.get(ty.split('|')[0]) ?? [];
         list.push(other.id ?? String(other.line));
-        types.set(ty, list);
+        types.set(ty.split('|')[0], list);
+        if (ty.includes('|')) refs.set(ty.split('|')[0], ty.split('|')[1]);
       }
     }
   };
+  const refs = new Map<string, string>();
   // 1. The same row in the other copies of the same structure ("Table 4-28 ProxyConfig" again).
   if (title) collect((other) => structureName(other.caption) === title, true);
   // 2. The same field elsewhere: a row with the same name and the same description.
   if (!types.size && description) collect((other, r) => tidyProse(cell(other, r, 'Description', true)) === description, false);
   const role = captionRole(t.caption);
   if (types.size === 1) {
-    const [[ty, from]] = [...types.entries()];
+    let [[ty, from]] = [...types.entries()];
+    if (refs.has(ty)) {
+      // The structure the copies name: this operation's own copy when it has one no row refers to.
+      const array = ty.startsWith('Array of ');
+      const nameOf = ty.replace(/^Array of /, '');
+      const local = orphansNear(ctx, t).find((o) => structureName(o.caption) === nameOf);
+      const id = local?.id ?? refs.get(ty)!;
+      ty = `${array ? 'Array of ' : ''}Table ${id} object${array ? 's' : ''}`;
+    }
     const parsed = parseTypeCell(ty);
     if (parsed.kind === 'table') {
       const target = ctx.tables.get(parsed.table);
@@ -326,8 +339,17 @@ function orphansNear(ctx: SchemaContext, t: Table): Table[] {
  * table beside the row with the most of those keys (the first among them) is its type.
  */
 export function linkStructuresFromFacts(ctx: SchemaContext, facts: Fact[], within: (t: Table) => boolean, label: string): void {
-  if (!ctx.untyped.size) return;
+  // A linked structure may have untyped rows of its own: go again until nothing changes.
+  for (let round = 0; round < 8 && ctx.untyped.size; round++) {
+    if (!linkRound(ctx, facts, within, label)) break;
+  }
+}
+
+/** One pass over the untyped rows; how many were settled. */
+function linkRound(ctx: SchemaContext, facts: Fact[], within: (t: Table) => boolean, label: string): number {
+  let settled = 0;
   for (const [schema, info] of [...ctx.untyped]) {
+    if (!ctx.untyped.has(schema)) continue;
     if (!within(info.table)) continue;
     const openers = facts.map((f, k) => (f.key === info.name && f.opens ? k : -1)).filter((k) => k >= 0);
     if (!openers.length) continue;
@@ -348,6 +370,7 @@ export function linkStructuresFromFacts(ctx: SchemaContext, facts: Fact[], withi
       // An object or list whose keys are no structure of the manual: a map, or a list of them.
       const array = facts[at].opens === 'array';
       settle(ctx, schema, info, array ? { type: 'array' } : { type: 'object', additionalProperties: true }, false);
+      settled++;
       ctx.diags.push(diag('type-from-example', 'warning', `${tableLabel(info.table)}: "${info.name}" has an empty Type cell; the ${label} opens ${array ? 'a list' : 'an object'} there whose keys no structure table lists: read as ${array ? 'an array' : 'an object with any properties'}`, rowRef(ctx.file, info.row)));
       continue;
     }
@@ -355,8 +378,10 @@ export function linkStructuresFromFacts(ctx: SchemaContext, facts: Fact[], withi
     const inner = tableSchema(ctx, best.t, []);
     const array = facts[at].opens === 'array';
     settle(ctx, schema, info, array ? { type: 'array', items: inner } : inner, true);
+    settled++;
     ctx.diags.push(diag('structure-from-example', 'warning', `${tableLabel(info.table)}: "${info.name}" has an empty Type cell; the ${label} opens ${array ? 'a list of objects' : 'an object'} there with the fields of ${tableLabel(best.t)}, which no row refers to: read as ${array ? 'an array of ' : ''}that structure`, rowRef(ctx.file, info.row)));
   }
+  return settled;
 }
 
 /**
@@ -475,7 +500,7 @@ export function inferRemainingTypes(ctx: SchemaContext): void {
       const orphan = orphans[0];
       ctx.referenced.add(orphan.id!);
       const inner = tableSchema(ctx, orphan, []);
-      const array = readsAsList(info.name, info.description ?? schema.description ?? '');
+      const array = readsAsList(info.name, leadSentence(info.description ?? schema.description ?? ''));
       settle(ctx, schema, info, array ? { type: 'array', items: inner } : inner, true);
       ctx.diags.push(diag('structure-inferred', 'warning', `${tableLabel(info.table)}: "${info.name}" has an empty Type cell and no example value; ${tableLabel(orphan)}, the one structure beside it that no row refers to, read as its type (${array ? 'an array: its description or name reads as a list' : 'one object'})`, rowRef(ctx.file, info.row)));
       continue;
