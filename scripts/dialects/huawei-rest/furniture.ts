@@ -19,6 +19,18 @@ import type { Diagnostic } from '../../model/diagnostic.ts';
 import { diag } from '../../model/diagnostic.ts';
 import type { Line } from './lines.ts';
 
+/**
+ * A table row: a name cell (one identifier, maybe split by the wrap) and further cells. A running
+ * header or footer that carries tabs starts with words ("Issue 01 (2025-06-12)", "<Product> API
+ * Reference"), never with a field name; a row that ends a page at three page breaks is still a row.
+ */
+function rowLike(text: string): boolean {
+  const cells = text.split('\t');
+  if (cells.length < 2) return false;
+  const first = cells[0].trim();
+  return /^[A-Za-z_][A-Za-z0-9_.-]*(?:-? [A-Za-z0-9_.-]+)?$/.test(first) && (cells.length >= 3 || !first.includes(' '));
+}
+
 /** Where furniture sits: at most this many non-blank furniture lines on each side of a counter. */
 const WINDOW = 4;
 
@@ -116,7 +128,7 @@ export function removeFurniture(lines: Line[], file: string, diags: Diagnostic[]
   const furniture = new Set<number>(counter);
   const texts: string[] = [];
   for (const [text, idx] of occurrences) {
-    if (idx.length < 2 || opts.structural(lines[idx[0]].text)) continue;
+    if (idx.length < 2 || opts.structural(lines[idx[0]].text) || rowLike(lines[idx[0]].text)) continue;
     const beside = idx.filter((i) => near.has(i));
     // A line with tabs could be a table row that happens to end a page twice: it needs three.
     if (beside.length < (text.includes(' ') && lines[idx[0]].text.includes('\t') ? 3 : 2) || beside.length * 5 < idx.length * 4) continue;
@@ -128,7 +140,7 @@ export function removeFurniture(lines: Line[], file: string, diags: Diagnostic[]
   const chapterless = (t: string) => t.replace(/\s\d{1,2}(?:\.\d{1,2})*\s+[^\t]{1,80}$/, '');
   const headers = new Set(texts.map(chapterless).filter((t, k) => t.length >= 8 && t !== texts[k]));
   for (const i of near) {
-    if (furniture.has(i) || /^\t/.test(lines[i].text) || opts.structural(lines[i].text)) continue;
+    if (furniture.has(i) || /^\t/.test(lines[i].text) || rowLike(lines[i].text) || opts.structural(lines[i].text)) continue;
     const t = norm(lines[i].text);
     const c = chapterless(t);
     if (c !== t && headers.has(c)) furniture.add(i);

@@ -356,13 +356,17 @@ function linkRound(ctx: SchemaContext, facts: Fact[], within: (t: Table) => bool
     const orphans = (info.prop ? orphansNear(ctx, info.table) : []).map((t) => ({ t, names: new Set(t.rows.map((r) => repairIdentifier(r.cells[0][0] ?? '', ctx.vocab).name)) }));
     // The same key may open several objects (a "keys" inside a "keys"): the opener whose keys are
     // a lost structure's rows.
-    let best: { t: Table; hits: number; at: number } | undefined;
+    // The opener that belongs to this row sits among the row's siblings (the other rows of its table).
+    const siblings = new Set(info.table.rows.map((r) => repairIdentifier(r.cells[0][0] ?? '', ctx.vocab).name).filter((n) => n !== info.name));
+    const near = (at: number) => facts.slice(Math.max(0, at - 5), at).reduce((n, f) => n + (siblings.has(f.key) ? 1 : -1), 0);
+    let best: { t: Table; hits: number; at: number; sib: number } | undefined; // sib: siblings minus strangers before it
     for (const at of openers) {
       const keys = facts.slice(at + 1, at + 40).map((f) => f.key);
+      const sib = near(at);
       for (const o of orphans) {
         if (!o.names.has(keys[0])) continue;
         const hits = keys.filter((k) => o.names.has(k)).length;
-        if (!best || hits > best.hits) best = { t: o.t, hits, at };
+        if (!best || sib > best.sib || (sib === best.sib && hits > best.hits)) best = { t: o.t, hits, at, sib };
       }
     }
     const at = best?.at ?? openers[openers.length - 1];

@@ -69,7 +69,8 @@ export function parseServers(lines: Line[], tables: Table[], abbreviation: strin
   // names the service, or it is a row of an endpoints table.
   const names = (m: HostMention) => !!abbreviation && new RegExp(`\\b${abbreviation.replace(/[^A-Za-z0-9]/g, '')}\\b`).test(m.line.text);
   const own = all.filter((m) => !isIam(m) && ((abbr && m.label.startsWith(abbr.replace(/[^a-z0-9]/g, ''))) || m.table || (names(m) && !/\bIAM\b/.test(m.line.text))));
-  const scheme = https ? 'https' : 'https';
+  // The manuals' URI scheme is HTTPS; when they do not say so, it is assumed (and reported).
+  const scheme = 'https';
   if (own.length) {
     const counts = new Map<string, number>();
     for (const m of own) counts.set(`${m.label} ${m.domain}`, (counts.get(`${m.label} ${m.domain}`) ?? 0) + 1);

@@ -150,3 +150,35 @@ describe('page furniture by repetition', () => {
     expect(ls.map((l) => l.text)).toEqual(before);
   });
 });
+
+describe('found by the harness later', () => {
+  it('a table row that happens to end a page at three page breaks is a row, not furniture', () => {
+    const page = (n: number) => [...Array.from({ length: 12 }, (_, i) => `field${n}_${i}\tString\tText.`), 'poolName\tString\tDefinition', '', `Issue 01 (2026-03-03)\tCopyright © Vendor. ${n}`, 'Product API Reference\t4 API', ''];
+    const ls = lines(['Parameter\tType\tDescription', ...page(1), ...page(2), ...page(3), 'last\tString\tText.']);
+    removeFurniture(ls, 'f.txt', [], { structural });
+    expect(ls.filter((l) => l.text.startsWith('poolName'))).toHaveLength(3);
+    expect(ls.filter((l) => /Copyright|API Reference/.test(l.text))).toEqual([]);
+  });
+
+  it('two rows of the same name lost their Type: each takes the structure its own example object shows', () => {
+    const T = '\t';
+    const text = [
+      'Demo Service', '', 'Welcome to Demo Service (DS).', '',
+      '4.1.1 Querying Groups', '', 'Function', '', 'This API is used to query groups.', '', 'URI', '', 'GET /v1/groups', '',
+      'Response Parameters', '', 'Status code: 200', '', 'Table 4-1 Response body parameters', '',
+      `Parameter${T}Type${T}Description`, `groups${T}Array of Table 4-2 objects${T}Groups.`, `summary${T}Table 4-3 object${T}Summary.`, '',
+      'Table 4-2 GroupDetail', '', `Parameter${T}Type${T}Description`, `category${T}String${T}Category.`, `spec${T}${T}Group spec.`, '',
+      'Table 4-3 PluginDetail', '', `Parameter${T}Type${T}Description`, `healthy${T}Boolean${T}Healthy.`, `spec${T}${T}Plugin spec.`, '',
+      'Table 4-4 QuotaStatus', '', `Parameter${T}Type${T}Description`, `quotaReason${T}String${T}Reason.`, '',
+      'Table 4-5 Plugin', '', `Parameter${T}Type${T}Description`, `state${T}String${T}State.`, `replicas${T}Integer${T}Replicas.`, '',
+      'Example Response', '', 'Status code: 200', '', '```', '{', '  "groups" : [ {', '    "category" : "a",', '    "spec" : {', '      "quotaReason" : "q"', '    }',
+      '  } ],', '  "summary" : {', '    "healthy" : false,', '    "spec" : {', '      "state" : "s",', '      "replicas" : 1', '    }', '  }', '}', '```', '',
+    ].join('\n');
+    const { model } = parseHuawei({ file: 'f.txt', kind: 'txt', bytes: text.length, lines: text.split('\n').map((t, i) => ({ text: t, line: i + 1 })) });
+    const body = model.operations[0].responses[0].schema!;
+    const groupSpec = body.properties![0].schema.items!.properties!.find((p) => p.name === 'spec')!.schema;
+    const pluginSpec = body.properties![1].schema.properties!.find((p) => p.name === 'spec')!.schema;
+    expect(groupSpec.properties!.map((p) => p.name)).toEqual(['quotaReason']);
+    expect(pluginSpec.properties!.map((p) => p.name)).toEqual(['state', 'replicas']);
+  });
+});
