@@ -37,7 +37,7 @@ export interface Client {
    *
    * GET /v1/{project_id}/meshes/{mesh_id}
    */
-  getServiceMesh(input: ClientInput<b.GetServiceMeshInput>, init?: CallOptions): Promise<b.GetServiceMeshOutput>;
+  showServiceMesh(input: ClientInput<b.ShowServiceMeshInput>, init?: CallOptions): Promise<b.ShowServiceMeshOutput>;
   /**
    * Deleting a Service Mesh
    *
@@ -52,7 +52,7 @@ export function createClient(options: ClientOptions = {}): Client {
   return {
     listServiceMeshes: (input, init) => core.call(b.listServiceMeshesOperation, b.listServiceMeshes, input ?? {}, init) as Promise<b.ListServiceMeshesOutput>,
     createServiceMesh: (input, init) => core.call(b.createServiceMeshOperation, b.createServiceMesh, input ?? {}, init) as Promise<b.CreateServiceMeshOutput>,
-    getServiceMesh: (input, init) => core.call(b.getServiceMeshOperation, b.getServiceMesh, input ?? {}, init) as Promise<b.GetServiceMeshOutput>,
+    showServiceMesh: (input, init) => core.call(b.showServiceMeshOperation, b.showServiceMesh, input ?? {}, init) as Promise<b.ShowServiceMeshOutput>,
     deleteServiceMesh: (input, init) => core.call(b.deleteServiceMeshOperation, b.deleteServiceMesh, input ?? {}, init) as Promise<b.DeleteServiceMeshOutput>,
   };
 }

@@ -35,7 +35,7 @@ export interface paths {
          * Querying a Service Mesh
          * @description This API is used to obtain details about a service mesh.
          */
-        get: operations["GetServiceMesh"];
+        get: operations["ShowServiceMesh"];
         put?: never;
         post?: never;
         /**
@@ -536,7 +536,7 @@ export interface operations {
             };
         };
     };
-    GetServiceMesh: {
+    ShowServiceMesh: {
         parameters: {
             query?: never;
             header?: never;

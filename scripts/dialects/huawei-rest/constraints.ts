@@ -71,36 +71,86 @@ export function applyProseConstraints(schema: SchemaModel, description: string):
       schema.const = only[1];
       found.push({ id: 'const-from-prose', note: `"${only[0].trim()}" read as const ${only[1]}` });
     }
+    const listed = listedValues(description);
+    if (!optionsFromProse(description) && listed.length) {
+      found.push({
+        id: 'enum-not-closed',
+        note: `value${listed.length > 1 ? 's' : ''} ${listed.join(', ')} described without saying ${listed.length > 1 ? 'they are' : 'it is'} the only option${listed.length > 1 ? 's' : ''}; kept in the description, no enum`,
+      });
+    }
+  }
+  if (schema.type === 'string' || schema.type === 'integer' || schema.type === 'number') {
     const options = optionsFromProse(description);
-    if (options) {
-      schema.enum = options.map((o) => o.value);
-      schema.enumDescriptions = Object.fromEntries(options.map((o) => [o.value, o.text]));
-      found.push({ id: 'enum-from-prose', note: `"The options are as follows" list read as enum [${schema.enum.join(', ')}]` });
-    } else {
-      const listed = listedValues(description);
-      if (listed.length) {
-        found.push({
-          id: 'enum-not-closed',
-          note: `value${listed.length > 1 ? 's' : ''} ${listed.join(', ')} described without saying ${listed.length > 1 ? 'they are' : 'it is'} the only option${listed.length > 1 ? 's' : ''}; kept in the description, no enum`,
-        });
-      }
+    const values = options?.map((o) => typed(o.value, schema.type!));
+    if (options && values!.every((v) => v !== undefined)) {
+      schema.enum = values as (string | number)[];
+      if (options.some((o) => o.text)) schema.enumDescriptions = Object.fromEntries(options.map((o) => [String(typed(o.value, schema.type!)), o.text]));
+      found.push({ id: 'enum-from-prose', note: `${options.lead} list read as enum [${schema.enum.join(', ')}]` });
+    }
+  }
+  if (schema.type && schema.type !== 'object' && schema.type !== 'array') {
+    const d = defaultFromProse(description);
+    if (d !== undefined) {
+      const v = typed(d.value, schema.type);
+      if (v !== undefined) {
+        schema.default = v;
+        found.push({ id: 'default-from-prose', note: `"${d.from}" read as default ${JSON.stringify(v)}` });
+      } else found.push({ id: 'default-unreadable', note: `"${d.from}" is not a ${schema.type}; no default` });
     }
   }
   return found;
 }
 
-/** "Value: meaning" lines after "The options are as follows:". */
-export function optionsFromProse(description: string): { value: string; text: string }[] | undefined {
-  const lines = description.split('\n');
-  const at = lines.findIndex((l) => /options are as follows:?\s*$/i.test(l.trim()));
-  if (at < 0) return undefined;
-  const out: { value: string; text: string }[] = [];
-  for (const l of lines.slice(at + 1)) {
-    const m = /^\s*([A-Za-z0-9_.-]+)\s*:\s*(.+)$/.exec(l);
-    if (!m) break;
-    out.push({ value: m[1], text: m[2].trim() });
+/** A documented value as the schema's type (undefined when it is not one). */
+function typed(value: string, type: string): string | number | boolean | undefined {
+  if (type === 'string') return value;
+  if (type === 'integer') return /^-?\d+$/.test(value) ? Number(value) : undefined;
+  if (type === 'number') return /^-?\d+(?:\.\d+)?(?:e-?\d+)?$/i.test(value) ? Number(value) : undefined;
+  if (type === 'boolean') return /^true$/i.test(value) ? true : /^false$/i.test(value) ? false : undefined;
+  return undefined;
+}
+
+/** Lines that lead a list of the allowed values ("The options are as follows:", "Enumeration values:", "Range"). */
+const LEAD = /(?:options are as follows|enumeration values?|enumerated values?|valid values|value range|values? can be|options)\s*:?\s*$|^range$/i;
+/** Lines that end such a list: the next labelled part of a description. */
+const STOP = /^(?:default(?: value)?\b|minimum\b|maximum\b|constraints?$|definition$|range$|n\/a$|value range\b)/i;
+
+/** "Value: meaning" / "- value" / "- value: meaning" lines after a lead line. */
+export function optionsFromProse(description: string): ({ value: string; text: string }[] & { lead?: string }) | undefined {
+  const lines = description.split('\n').map((l) => l.trim());
+  for (let at = 0; at < lines.length; at++) {
+    if (!LEAD.test(lines[at])) continue;
+    let k = at + 1;
+    while (k < lines.length && LEAD.test(lines[k]) && !/^range$/i.test(lines[k])) k++;
+    const out: { value: string; text: string }[] & { lead?: string } = [];
+    for (const l of lines.slice(k)) {
+      if (STOP.test(l)) break;
+      const m = /^(?:[-•]\s*)?([A-Za-z0-9_.-]+)\s*(?::\s*(.+))?$/.exec(l);
+      if (!m || (!m[2] && !/^[-•]/.test(l) && !/^\S+$/.test(l))) break;
+      out.push({ value: m[1], text: (m[2] ?? '').trim() });
+    }
+    if (out.length) {
+      out.lead = `"${lines[k - 1].replace(/^.*?([A-Z][^.]*)$/, '$1').replace(/\s*:\s*$/, '')}"`;
+      return out;
+    }
   }
-  return out.length ? out : undefined;
+  return undefined;
+}
+
+/** "Default value: 10", "Default: false", or a "Default Value" label with the value on the next line. */
+export function defaultFromProse(description: string): { value: string; from: string } | undefined {
+  const lines = description.split('\n').map((l) => l.trim());
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (/^default value$/i.test(l)) {
+      const v = lines[i + 1]?.replace(/\.$/, '').trim();
+      if (v && !/^n\/a$/i.test(v) && !/\s/.test(v)) return { value: v, from: `${l} ${v}` };
+      continue;
+    }
+    const m = /\bDefault(?: value)?\s*:\s*([^\s,;]+?)\.?(?:\s|$)/i.exec(l);
+    if (m && !/^n\/a$/i.test(m[1])) return { value: m[1], from: m[0].trim() };
+  }
+  return undefined;
 }
 
 /** Continuation lines of the form "Value: meaning" without an "options are" lead. */

@@ -17,9 +17,10 @@ import type {
 import type { StatusCodeInfo } from './errors-appendix.ts';
 import { rebuildExample, scanFacts } from './examples.ts';
 import { type Line, isBlank, rangeRef, refOf } from './lines.ts';
-import { operationIdFromTitle } from './operation-id.ts';
+import { captionRole } from './captions.ts';
+import { operationIdFor } from './operation-id.ts';
 import { tidyProse } from './repair.ts';
-import { rowName, rowProperty, rowRef, tableLabel, tableSchema, type SchemaContext } from './schemas.ts';
+import { inferTypesFromExamples, linkStructuresFromFacts, rowName, rowProperty, rowRef, tableLabel, tableSchema, type SchemaContext } from './schemas.ts';
 import { type OperationSection, type PartLabel, partText } from './sections.ts';
 import { cell, type Table } from './tables.ts';
 import type { SchemaRoot } from './variants.ts';
@@ -34,6 +35,8 @@ export interface OperationContext extends SchemaContext {
   errorCodes: ErrorCodeModel[];
   /** What each HTTP status means (appendix "Status codes" table). */
   statusCodes: Map<string, StatusCodeInfo>;
+  /** Is a table inside the operation being built (set per operation)? */
+  within: (t: Table) => boolean;
 }
 
 export interface BuiltOperation {
@@ -42,7 +45,7 @@ export interface BuiltOperation {
   roots: SchemaRoot[];
 }
 
-const STATUS_LINE = /^\s*Status code:\s*(\d{3})\s*$/i;
+const STATUS_LINE = /^\s*(?:\*\*)?(?:HTTP )?Status code\s*[:：]?\s*(\d{3})\b[^\t]{0,40}$/i;
 
 function inPart(op: OperationSection, part: PartLabel, lineNo: number, lines: Line[]): boolean {
   const r = op.parts.get(part);
@@ -50,33 +53,53 @@ function inPart(op: OperationSection, part: PartLabel, lineNo: number, lines: Li
   return lineNo >= lines[r.start]?.line && lineNo < (lines[r.end]?.line ?? Infinity);
 }
 
-/** Code-fenced blocks of a part, grouped under the "Status code: N" line before them. */
-function fencedBlocks(lines: Line[], range: { start: number; end: number } | undefined): { status?: string; summary?: string; body: Line[]; first: Line; last: Line }[] {
-  const out: { status?: string; summary?: string; body: Line[]; first: Line; last: Line }[] = [];
+type Block = { status?: string; summary?: string; body: Line[]; first: Line; last: Line };
+
+/** A line of a JSON example that lost its fences: a brace, a bracket or a quoted key. */
+const JSON_LINE = /^\s*(?:[{}[\]]|"[^"]*"\s*:)/;
+
+/**
+ * Example blocks of a part, grouped under the "Status code: N" line before them: code-fenced blocks,
+ * and runs of JSON-looking lines whose fences the extraction lost.
+ */
+function fencedBlocks(lines: Line[], range: { start: number; end: number } | undefined): Block[] {
+  const out: Block[] = [];
   if (!range) return out;
   let status: string | undefined;
   let summary: string | undefined;
-  let open: { body: Line[]; first: Line } | undefined;
+  let open: { body: Line[]; first: Line; fenced: boolean } | undefined;
+  const close = (last: Line) => {
+    if (open) out.push({ status, summary, body: open.body, first: open.first, last });
+    open = undefined;
+  };
   for (let i = range.start; i < range.end; i++) {
     const l = lines[i];
     if (/^\s*```/.test(l.text)) {
-      if (open) {
-        out.push({ status, summary, body: open.body, first: open.first, last: l });
-        open = undefined;
-      } else open = { body: [], first: l };
+      if (open?.fenced) close(l);
+      else {
+        if (open) close(lines[i - 1]);
+        open = { body: [], first: l, fenced: true };
+      }
       continue;
     }
-    if (open) {
+    if (open?.fenced) {
       open.body.push(l);
       continue;
     }
+    if (JSON_LINE.test(l.text)) {
+      if (!open) open = { body: [], first: l, fenced: false };
+      open.body.push(l);
+      continue;
+    }
+    if (open && isBlank(l)) continue;
+    if (open) close(lines[i - 1]);
     const m = STATUS_LINE.exec(l.text);
     if (m) {
       status = m[1];
       summary = undefined;
     } else if (!isBlank(l) && status && summary === undefined) summary = tidyProse(l.text);
   }
-  if (open) out.push({ status, summary, body: open.body, first: open.first, last: lines[range.end - 1] ?? open.first });
+  if (open) close(lines[range.end - 1] ?? open.first);
   return out;
 }
 
@@ -93,8 +116,10 @@ function parameter(ctx: OperationContext, t: Table, row: Table['rows'][number], 
 
 export function buildOperation(ctx: OperationContext, sec: OperationSection, tables: Table[]): BuiltOperation {
   const { lines, file, diags } = ctx;
-  const operationId = operationIdFromTitle(sec.heading.title);
+  const derived = operationIdFor(sec.method, sec.path, sec.heading.title);
+  const operationId = derived.id;
   const source = rangeRef(file, lines, sec.heading.index, sec.end);
+  if (derived.fromUriOnly) diags.push(diag('operation-id-from-uri', 'info', `${operationId}: the title "${sec.heading.title}" does not name the resource of ${sec.method.toUpperCase()} ${sec.path}; the operationId comes from the URI alone`, refOf(file, lines[sec.heading.index])));
   const fn = partText(lines, sec.parts.get('Function'))
     .map((l) => tidyProse(l.text))
     .join('\n');
@@ -115,12 +140,13 @@ export function buildOperation(ctx: OperationContext, sec: OperationSection, tab
   else diags.push(diag('function-missing', 'warning', `${operationId}: no "Function" text; the operation has only its title`, source));
   const roots: SchemaRoot[] = [];
   const own = tables.filter((t) => t.line > lines[sec.heading.index].line && t.line < (lines[sec.end]?.line ?? Infinity));
+  ctx.within = (t) => own.includes(t);
 
   // Parameters.
   for (const t of own) {
-    const cap = t.caption ?? '';
-    const loc: ParameterLocation | undefined = /^path parameters$/i.test(cap) ? 'path' : /^query parameters$/i.test(cap) ? 'query' : /header parameters$/i.test(cap) && !/response/i.test(cap) ? 'header' : undefined;
-    if (!loc) continue;
+    const role = captionRole(t.caption);
+    const loc: ParameterLocation | undefined = role === 'path' || role === 'query' || role === 'header' ? role : undefined;
+    if (!loc || !t.columns.includes('Parameter')) continue;
     for (const row of t.rows) {
       if (loc === 'header') {
         const name = rowName({ ...ctx, diags: [] }, t, row);
@@ -165,18 +191,22 @@ export function buildOperation(ctx: OperationContext, sec: OperationSection, tab
   op.parameters.sort((a, b) => (a.in === 'path' && b.in === 'path' ? placeholders.indexOf(a.name) - placeholders.indexOf(b.name) : 0));
 
   // Request body.
-  const bodyTable = own.find((t) => /request body$/i.test(t.caption ?? ''));
+  const bodyTables = own.filter((t) => captionRole(t.caption) === 'request-body' && t.columns.includes('Parameter') && !inPart(sec, 'Response Parameters', t.line, lines));
+  const bodyTable = bodyTables[0];
+  for (const extra of bodyTables.slice(1)) diags.push(diag('request-body-duplicate', 'warning', `${operationId}: a second request body table (${tableLabel(extra)}) left out`, { file, line: extra.captionLine ?? extra.line }));
   if (bodyTable) {
     const schema = tableSchema(ctx, bodyTable);
     roots.push({ schema, operationId, side: 'request', where: 'request body' });
     const body: RequestBodyModel = { contentType: ctx.contentType, required: true, schema, examples: [], source: rangeRef(file, lines, lines.findIndex((l) => l.line === (bodyTable.captionLine ?? bodyTable.line)), lines.findIndex((l) => l.line === bodyTable.endLine) + 1) };
     op.requestBody = body;
-    for (const b of fencedBlocks(lines, sec.parts.get('Example Request'))) {
-      const label = `${operationId} request example`;
-      const ex = recover(ctx, b, schema, label);
-      if (ex) body.examples.push({ ...ex, name: body.examples.length ? `sample-${body.examples.length + 1}` : 'sample' });
+    const blocks = fencedBlocks(lines, sec.parts.get('Example Request')).filter((b) => b.body.some((l) => JSON_LINE.test(l.text)));
+    if (blocks.length) {
+      // Blocks of one request example split by page breaks are one example.
+      const merged = { summary: blocks[0].summary, body: blocks.flatMap((b) => b.body), first: blocks[0].first, last: blocks[blocks.length - 1].last };
+      const ex = recover(ctx, merged, schema, `${operationId} request example`);
+      if (ex) body.examples.push(ex);
     }
-  } else if (fencedBlocks(lines, sec.parts.get('Example Request')).length) {
+  } else if (fencedBlocks(lines, sec.parts.get('Example Request')).some((b) => b.body.some((l) => JSON_LINE.test(l.text)))) {
     diags.push(diag('example-without-body', 'warning', `${operationId}: a request example is printed but no request body is documented; left out`, source));
   }
 
@@ -189,7 +219,8 @@ export function buildOperation(ctx: OperationContext, sec: OperationSection, tab
   }
   const bodies = new Map<string, { schema: SchemaModel; table: Table }>();
   for (const t of own) {
-    if (!/response body$/i.test(t.caption ?? '') || !inPart(sec, 'Response Parameters', t.line, lines)) continue;
+    const role = captionRole(t.caption);
+    if (role !== 'response-body' || !inPart(sec, 'Response Parameters', t.line, lines) || !t.columns.includes('Parameter')) continue;
     const st = [...statusAt].reverse().find((s) => s.line < (t.captionLine ?? t.line));
     if (!st) {
       diags.push(diag('response-status-missing', 'warning', `${operationId}: ${tableLabel(t)} has no "Status code" line before it; left out`, rowRef(file, t.rows[0] ?? { cells: [], line: t.line, endLine: t.line })));
@@ -207,7 +238,7 @@ export function buildOperation(ctx: OperationContext, sec: OperationSection, tab
   // Descriptions from the "Status Codes" table.
   const described = new Map<string, { text: string; source: SourceRef }>();
   for (const t of own) {
-    if (!inPart(sec, 'Status Codes', t.line, lines) || t.columns[0] !== 'Status Code') continue;
+    if (!inPart(sec, 'Status Codes', t.line, lines) || t.columns[0] !== 'Status Code' || t.columns.includes('Error Code')) continue;
     for (const row of t.rows) {
       const code = cell(t, row, 'Status Code').replace(/\s+/g, '');
       if (/^\d{3}$/.test(code)) described.set(code, { text: tidyProse(cell(t, row, 'Description', true)).replace(/\n/g, ' '), source: rowRef(file, row) });
@@ -269,6 +300,11 @@ export function buildOperation(ctx: OperationContext, sec: OperationSection, tab
 function recover(ctx: OperationContext, b: { summary?: string; body: Line[]; first: Line; last: Line }, schema: SchemaModel, label: string): ExampleModel | undefined {
   const source = refOf(ctx.file, b.first, b.last);
   const scanned = scanFacts(b.body);
+  // Values printed for properties whose Type cell was empty tell their type.
+  if (ctx.untyped.size) {
+    linkStructuresFromFacts(ctx, scanned.facts, ctx.within, label);
+    inferTypesFromExamples(ctx, schema, rebuildExample(scanned, schema, ctx.file, label).value, label);
+  }
   const rebuilt = rebuildExample(scanned, schema, ctx.file, label);
   ctx.diags.push(...rebuilt.diagnostics);
   for (const d of scanned.dropped) {

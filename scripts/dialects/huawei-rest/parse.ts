@@ -9,15 +9,19 @@ import type { Diagnostic } from '../../model/diagnostic.ts';
 import { diag } from '../../model/diagnostic.ts';
 import type { ApiModel, SchemaModel, TagModel } from '../../model/types.ts';
 import type { DialectResult } from '../types.ts';
-import { parseAuthentication } from './auth.ts';
+import { parseAuthentication, tokenSchemeFromHeaders } from './auth.ts';
 import { appendixErrorExample, parseErrorCodes, parseStatusCodes } from './errors-appendix.ts';
 import { type Line, rangeRef, readLines, refOf } from './lines.ts';
 import { buildOperation, type OperationContext } from './operations.ts';
 import { Vocabulary, tidyProse } from './repair.ts';
-import { countReferences, structureName, tableLabel, type SchemaContext } from './schemas.ts';
-import { findHeadings, findOperationSections, leafSectionOf, sectionOf, type Heading } from './sections.ts';
+import { countReferences, inferRemainingTypes, structureName, tableLabel, type SchemaContext } from './schemas.ts';
+import { findHeadings, findOperationSections, partLabel, sectionOf, type Heading } from './sections.ts';
+import { pascal } from '../../openapi/context.ts';
 import { parseServers } from './servers.ts';
-import { parseTables, type Table } from './tables.ts';
+import { parseCaption, parseHeader, parseTables, type Table } from './tables.ts';
+import { removeFurniture } from './furniture.ts';
+import { captionRole } from './captions.ts';
+import { readIdentity } from './identity.ts';
 import { nameVariants, type SchemaRoot } from './variants.ts';
 
 /** Identifiers the manual spells intact: single-token name cells, JSON keys, words in prose. */
@@ -45,10 +49,16 @@ function find(headings: Heading[], re: RegExp): Heading | undefined {
   return headings.find((h) => re.test(h.title));
 }
 
+/** Numbered heading lines ("4.1.1 Creating …"): never page furniture. */
+const HEADING_LIKE = /^\s*\d{1,2}(?:\.\d{1,2}){0,3}\s+\S/;
+/** "Status code: 201" lines: never page furniture. */
+const STATUS_LABEL = /^\s*(?:\*\*)?(?:HTTP )?Status code\s*[:：]?\s*\d{3}\b/i;
+
 export function parseHuawei(doc: SourceDocument): DialectResult {
   const file = doc.file;
   const diags: Diagnostic[] = [];
   const lines = readLines(doc);
+  removeFurniture(lines, file, diags, { structural: (t) => !!parseCaption(t) || !!parseHeader(t, true) || !!partLabel(t) || (!t.includes('\t') && (HEADING_LIKE.test(t) || STATUS_LABEL.test(t))) });
   const headings = findHeadings(lines, file, diags);
   const vocab = vocabularyOf(lines);
   const tableDiags: Diagnostic[] = [];
@@ -60,12 +70,14 @@ export function parseHuawei(doc: SourceDocument): DialectResult {
     if (tables.has(t.id)) diags.push(diag('table-id-duplicate', 'warning', `Table ${t.id} is numbered twice; the second is only used where it is referenced`, { file, line: t.line }));
     else tables.set(t.id, t);
   }
-  const schemaCtx: SchemaContext = { file, tables, vocab, diags, built: new Map(), referenced: new Set(), refCounts: countReferences(tables.values()) };
+  const schemaCtx: SchemaContext = { file, tables, vocab, diags, built: new Map(), referenced: new Set(), untyped: new Map(), refCounts: countReferences(tables.values()) };
 
   // Document-wide parts.
-  const authHeading = find(headings, /^Authentication$/i);
-  const auth = parseAuthentication(lines, authHeading ? leafSectionOf(headings, authHeading, lines.length) : undefined, file, diags);
-  const servers = parseServers(lines, file, diags);
+  const identity = readIdentity(lines, file, diags);
+  const authHeading = find(headings, /^(?:API )?Authenticat(?:ion|ing)\b/i) ?? find(headings, /\bauthentication\b/i);
+  const auth = parseAuthentication(lines, authHeading ? sectionOf(headings, authHeading, lines.length) : undefined, file, diags);
+  tokenSchemeFromHeaders(lines, auth, file, diags);
+  const { servers, serviceCode } = parseServers(lines, allTables, identity.abbreviation, file, diags);
   const errorHeading = find(headings, /^Error Codes$/i);
   const errorSection = errorHeading ? sectionOf(headings, errorHeading, lines.length) : undefined;
   const errorCodes = parseErrorCodes(
@@ -79,7 +91,7 @@ export function parseHuawei(doc: SourceDocument): DialectResult {
 
   // Operations.
   const statusCodes = parseStatusCodes(allTables, file, diags);
-  const opCtx: OperationContext = { ...schemaCtx, lines, credentialHeaders: auth.credentialHeaders, contentType: contentType ?? 'application/json', errorCodes, statusCodes };
+  const opCtx: OperationContext = { ...schemaCtx, lines, credentialHeaders: auth.credentialHeaders, contentType: contentType ?? 'application/json', errorCodes, statusCodes, within: () => false };
   const sections = findOperationSections(lines, headings, file, diags);
   // A group heading without text of its own ("4.1 Service Mesh APIs") is described by the
   // "API Overview" chapter's opening sentence when the manual has only that one group.
@@ -93,11 +105,15 @@ export function parseHuawei(doc: SourceDocument): DialectResult {
   const seenIds = new Map<string, number>();
   for (const sec of sections) {
     const built = buildOperation(opCtx, sec, allTables);
-    const dup = seenIds.get(built.op.operationId);
-    if (dup !== undefined) {
-      diags.push(diag('operation-id-duplicate', 'warning', `operationId ${built.op.operationId} also derived at line ${dup}; this one gets a suffix`, built.op.source));
-      built.op.operationId = `${built.op.operationId}${sec.heading.number.replace(/\./g, '_')}`;
+    const first = built.op.operationId;
+    // Two operations deriving one id: PATCH beside PUT reads "Patch…"; else the path's own words.
+    if (seenIds.has(first) && sec.method === 'patch' && first.startsWith('Update')) built.op.operationId = `Patch${first.slice(6)}`;
+    if (seenIds.has(built.op.operationId)) {
+      const words = sec.path.split('/').filter((x) => x && !/^v\d/.test(x)).map((x) => x.replace(/[{}]/g, ''));
+      built.op.operationId = `${first}${pascal(`by ${words.slice(-2).join(' ')}`)}`;
+      if (seenIds.has(built.op.operationId)) built.op.operationId = `${first}${sec.heading.number.replace(/\./g, '_')}`;
     }
+    if (built.op.operationId !== first) diags.push(diag('operation-id-duplicate', 'warning', `operationId ${first} also derived at line ${seenIds.get(first)}; this one is ${built.op.operationId}`, built.op.source));
     seenIds.set(built.op.operationId, built.op.source.line);
     operations.push(built.op);
     roots.push(...built.roots);
@@ -109,6 +125,7 @@ export function parseHuawei(doc: SourceDocument): DialectResult {
       tags.push(tag);
     }
   }
+  inferRemainingTypes(schemaCtx);
   if (!operations.length) diags.push(diag('no-operations', 'error', 'no operation section (a "URI" block with "METHOD /path") found', { file, line: 1 }));
 
   // Copies of the same structure: merged when identical, named apart when they differ.
@@ -128,23 +145,29 @@ export function parseHuawei(doc: SourceDocument): DialectResult {
   }
 
   for (const t of tables.values()) {
-    if (structureName(t.caption) && !schemaCtx.referenced.has(t.id!) && !schemaCtx.built.has(t.id!)) {
+    if (schemaCtx.referenced.has(t.id!) || schemaCtx.built.has(t.id!)) continue;
+    if (structureName(t.caption)) {
       diags.push(diag('table-unreferenced', 'warning', `${tableLabel(t)} is not referenced by any parameter; its fields are not in the spec`, { file, line: t.captionLine ?? t.line }));
     }
   }
+  // Every caption the dialect could not give a role is reported (its table is not read).
+  for (const t of allTables) {
+    if (t.caption && captionRole(t.caption) === 'unknown' && !schemaCtx.referenced.has(t.id ?? '')) {
+      diags.push(diag('table-caption-unrecognised', 'warning', `${tableLabel(t)}: the caption names no role this dialect reads (parameters, body, structure, status or error codes, endpoints); the table is not read`, { file, line: t.captionLine ?? t.line }));
+    }
+  }
 
-  const title = lines.slice(0, 10).map((l) => l.text.trim()).find(Boolean) ?? 'API';
   const issue = lines.slice(0, 20).map((l) => /^Issue\s+(\S+)/.exec(l.text.trim())?.[1]).find(Boolean);
   const date = lines.slice(0, 20).map((l) => /^Date\s+(\S+)/.exec(l.text.trim())?.[1]).find(Boolean);
-  const overview = lines.find((l) => /^Welcome to use /.test(l.text));
-  const abbrev = /\(([A-Z]{2,10})\)/.exec(overview?.text ?? '')?.[1] ?? 'API';
-  const versions = [...new Set(operations.map((o) => /^\/(v\d+)\//.exec(o.path)?.[1]).filter(Boolean))] as string[];
+  const versions = [...new Set(operations.map((o) => /^\/(v\d+(?:\.\d+)?)\//.exec(o.path)?.[1]).filter(Boolean))] as string[];
+  const service = serviceCode ?? identity.abbreviation?.toLowerCase() ?? 'api';
+  if (!serviceCode && !identity.abbreviation) diags.push(diag('service-id-unknown', 'warning', 'the manual names no service abbreviation and no service endpoint; service id "api"', { file, line: 1 }));
   const model: ApiModel = {
     vendor: 'huaweicloud',
-    service: abbrev.toLowerCase(),
+    service,
     version: versions[0] ?? 'v1',
-    title: `Huawei Cloud ${title} API`,
-    description: overview ? tidyProse(overview.text.replace(/^Welcome to use /, '')) : undefined,
+    title: identity.title,
+    description: identity.description,
     documentVersion: [issue && `Issue ${issue}`, date].filter(Boolean).join(', ') || undefined,
     style: 'rest',
     servers,

@@ -30,27 +30,35 @@ export interface Section {
   end: number;
 }
 
-const HEADING = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s+([A-Z][^\t]{0,79})$/;
+const HEADING = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s+([^\s\d][^\t]{0,99})$/;
+/** A contents entry: title, tab, page number (sometimes garbled: "1C"). */
+const TOC_ENTRY = /\t\s*[0-9ivxlcdIVXLCD]{1,4}\s*$/;
 
 export function findHeadings(lines: Line[], file: string, diags: Diagnostic[]): Heading[] {
   const out: Heading[] = [];
+  let fence = false;
   for (let i = 0; i < lines.length; i++) {
     let text = lines[i].text;
-    if (text.includes('\t')) continue;
+    if (/^\s*```/.test(text)) fence = !fence;
+    if (fence || text.includes('\t')) continue;
     const latex = stripLatexHeading(text);
     if (latex) {
       diags.push(diag('heading-markup-removed', 'info', `heading written as LaTeX markup "${text.trim()}" read as "${latex}"`, refOf(file, lines[i])));
       text = latex;
     }
     const m = HEADING.exec(text);
-    if (!m || /[.:;,]$/.test(m[2].trim())) continue;
+    if (!m || /[.:;,。：；，]$/.test(m[2].trim())) continue;
     // A heading stands alone: a blank line (or nothing) before or after it; one of the two may be
-    // lost in extraction.
+    // lost in extraction. A line among contents entries is an entry that lost its page number.
     if (!isBlank(lines[i - 1]) && !isBlank(lines[i + 1])) continue;
+    if ([lines[i - 1], lines[i + 1], lines[i - 2], lines[i + 2]].some((l) => l && TOC_ENTRY.test(l.text))) continue;
     const depth = m[1].split('.').length;
     out.push({ number: m[1], title: m[2].trim(), depth, index: i });
   }
-  return out;
+  // The same number twice: the earlier is a contents entry (the contents come first).
+  const last = new Map<string, number>();
+  out.forEach((h, k) => last.set(h.number, k));
+  return out.filter((h, k) => last.get(h.number) === k);
 }
 
 /** The section a heading opens: up to the next heading of the same or a higher level. */
@@ -65,17 +73,31 @@ export function leafSectionOf(headings: Heading[], h: Heading, total: number): S
   return { heading: h, start: h.index + 1, end: next ? next.index : total };
 }
 
-export const PART_LABELS = [
-  'Function',
-  'URI',
-  'Request Parameters',
-  'Response Parameters',
-  'Example Request',
-  'Example Response',
-  'Status Codes',
-  'Error Codes',
-] as const;
+/**
+ * The labelled parts of an operation section, each with the spellings manuals use. Labels the
+ * dialect does not read (Calling Method, Authorization Information …) still end the part before.
+ */
+const PART_VOCABULARY: [PartLabel, string[]][] = [
+  ['Function', ['function', 'functions', 'api description']],
+  ['URI', ['uri', 'request uri', 'url']],
+  ['Request Parameters', ['request parameters', 'request parameter', 'request', 'request message']],
+  ['Response Parameters', ['response parameters', 'response parameter', 'response', 'response message']],
+  ['Example Request', ['example request', 'example requests', 'request example', 'request examples', 'example of a request']],
+  ['Example Response', ['example response', 'example responses', 'response example', 'response examples', 'example of a response']],
+  ['Status Codes', ['status codes', 'status code', 'return codes']],
+  ['Error Codes', ['error codes', 'error code']],
+  ['Other', ['calling method', 'authorization information', 'authorization', 'constraints', 'restrictions', 'debugging', 'sdk sample code', 'sample code', 'api explorer', 'precautions', 'prerequisites']],
+];
+
+export const PART_LABELS = ['Function', 'URI', 'Request Parameters', 'Response Parameters', 'Example Request', 'Example Response', 'Status Codes', 'Error Codes', 'Other'] as const;
 export type PartLabel = (typeof PART_LABELS)[number];
+
+/** The part a label line opens ("Request Example" -> Example Request), or undefined. */
+export function partLabel(text: string): PartLabel | undefined {
+  if (text.includes('\t')) return undefined;
+  const key = text.replace(/\*\*/g, '').replace(/[:：]\s*$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return PART_VOCABULARY.find(([, spellings]) => spellings.includes(key))?.[0];
+}
 
 export interface OperationSection extends Section {
   method: HttpMethod;
@@ -95,11 +117,14 @@ export function findOperationSections(lines: Line[], headings: Heading[], file: 
   for (const h of headings) {
     const sec = leafSectionOf(headings, h, lines.length);
     const labelAt = new Map<PartLabel, number>();
+    const others: number[] = [];
+    let fence = false;
     for (let i = sec.start; i < sec.end; i++) {
-      const t = lines[i].text.trim();
-      if ((PART_LABELS as readonly string[]).includes(t) && !lines[i].text.includes('\t') && !labelAt.has(t as PartLabel)) {
-        labelAt.set(t as PartLabel, i);
-      }
+      if (/^\s*```/.test(lines[i].text)) fence = !fence;
+      if (fence) continue;
+      const label = partLabel(lines[i].text);
+      if (label === 'Other') others.push(i);
+      else if (label && !labelAt.has(label)) labelAt.set(label, i);
     }
     let uriIndex = -1;
     const uriLabel = labelAt.get('URI');
@@ -124,10 +149,10 @@ export function findOperationSections(lines: Line[], headings: Heading[], file: 
       }
     }
     const m = URI_LINE.exec(lines[uriIndex].text)!;
-    const sorted = [...labelAt.entries()].sort((a, b) => a[1] - b[1]);
+    const sorted = [...labelAt.entries(), ...others.map((i) => ['Other', i] as [PartLabel, number])].sort((a, b) => a[1] - b[1]);
     const parts = new Map<PartLabel, { label: number; start: number; end: number }>();
     sorted.forEach(([label, idx], k) => {
-      parts.set(label, { label: idx, start: idx + 1, end: k + 1 < sorted.length ? sorted[k + 1][1] : sec.end });
+      if (label !== 'Other') parts.set(label, { label: idx, start: idx + 1, end: k + 1 < sorted.length ? sorted[k + 1][1] : sec.end });
     });
     const group = [...headings].reverse().find((x) => x.index < h.index && x.depth < h.depth);
     const op: OperationSection = { ...sec, method: m[1].toLowerCase() as HttpMethod, path: m[2], uriIndex, parts };

@@ -15,20 +15,30 @@ import { diag } from '../../model/diagnostic.ts';
 import { type Line, isBlank, nextContent, refOf } from './lines.ts';
 import { foldHomoglyphs } from './repair.ts';
 
-export const KNOWN_COLUMNS = [
-  'Parameter',
-  'Mandatory',
-  'Type',
-  'Description',
-  'Status Code',
-  'Error Code',
-  'Error Message',
-  'Troubleshooting',
-  'Message Title',
-  'API',
-] as const;
-export type Column = (typeof KNOWN_COLUMNS)[number];
-const FIRST_COLUMNS: Column[] = ['Parameter', 'Status Code', 'API'];
+/**
+ * Column names by meaning: each canonical column with the spellings manuals use for it (compared
+ * with white space removed, lower-cased, look-alike letters folded). A header cell outside this
+ * vocabulary is kept as written (a column the dialect does not read).
+ */
+const COLUMN_VOCABULARY: [string, string[]][] = [
+  ['Parameter', ['parameter', 'parametername']],
+  ['Mandatory', ['mandatory', 'required', 'mandatoryornot']],
+  ['Type', ['type', 'datatype', 'parametertype']],
+  ['Description', ['description', 'remarks']],
+  ['Status Code', ['statuscode', 'httpstatuscode', 'httpstatus']],
+  ['Error Code', ['errorcode']],
+  ['Error Message', ['errormessage', 'errorinformation', 'errormsg']],
+  ['Troubleshooting', ['troubleshooting', 'handlingmeasure', 'handlingmeasures', 'solution', 'measure', 'measures']],
+  ['Message Title', ['messagetitle']],
+  ['API', ['api', 'apiname']],
+  ['Region Name', ['regionname']],
+  ['Region', ['region', 'regionid']],
+  ['Endpoint', ['endpoint', 'endpoints', 'domainname']],
+];
+export const KNOWN_COLUMNS = COLUMN_VOCABULARY.map(([c]) => c);
+export type Column = string;
+/** A header row outside a captioned table must start with one of these. */
+const FIRST_COLUMNS = ['Parameter', 'Status Code', 'API', 'Region Name', 'Region', 'Error Code'];
 
 export interface TableRow {
   /** Per column, the cell's lines (the first line, then one per continuation line that filled it). */
@@ -56,8 +66,17 @@ export interface Table {
 
 const CAPTION = /^\s*Table\s+(\d+-\d+)\s+(\S.*?)\s*$/;
 
-/** Recognise a header row; returns canonical column names, or undefined. */
-export function parseHeader(text: string): { columns: Column[]; folded: boolean; rejoined: string[] } | undefined {
+function canonicalColumn(folded: string): string | undefined {
+  const key = folded.replace(/\s+/g, '').toLowerCase();
+  return COLUMN_VOCABULARY.find(([, spellings]) => spellings.includes(key))?.[0];
+}
+
+/**
+ * Recognise a header row; returns canonical column names, or undefined. Outside a caption's table
+ * every cell must be a known column and the first a first column; right after a caption any row of
+ * short title cells is the header (unknown columns are kept as written).
+ */
+export function parseHeader(text: string, afterCaption = false): { columns: Column[]; folded: boolean; rejoined: string[] } | undefined {
   if (!text.includes('\t')) return undefined;
   const cells = text.split('\t').map((c) => c.trim());
   while (cells.length && cells[cells.length - 1] === '') cells.pop();
@@ -68,17 +87,24 @@ export function parseHeader(text: string): { columns: Column[]; folded: boolean;
   for (const c of cells) {
     const f = foldHomoglyphs(c);
     if (f.changed) folded = true;
-    const key = f.text.replace(/\s+/g, '').toLowerCase();
-    const col = KNOWN_COLUMNS.find((k) => k.replace(/\s+/g, '').toLowerCase() === key);
-    if (!col) return undefined;
-    if (f.text.replace(/\s+/g, ' ') !== col && f.text.toLowerCase() !== col.toLowerCase()) rejoined.push(`"${c}"`);
+    const col = canonicalColumn(f.text);
+    if (!col) {
+      if (!afterCaption || c.length > 40 || /[.:;。]$/.test(c) || !/^[A-Z]/.test(f.text) || c.split(/\s+/).length > 6) return undefined;
+      columns.push(f.text.replace(/\s+/g, ' '));
+      continue;
+    }
+    const spaced = f.text.replace(/\s+/g, ' ');
+    if (spaced.toLowerCase() !== col.toLowerCase() && spaced.replace(/ /g, '').toLowerCase() === col.replace(/ /g, '').toLowerCase()) rejoined.push(`"${c}"`);
     columns.push(col);
   }
-  if (!FIRST_COLUMNS.includes(columns[0])) return undefined;
+  if (!afterCaption && (!FIRST_COLUMNS.includes(columns[0]) || columns.some((c) => !KNOWN_COLUMNS.includes(c)))) return undefined;
+  if (afterCaption && !KNOWN_COLUMNS.includes(columns[0]) && columns.filter((c) => KNOWN_COLUMNS.includes(c)).length < 2) return undefined;
   return { columns, folded, rejoined };
 }
 
 export function parseCaption(text: string): { id: string; caption: string } | undefined {
+  // A caption is a line of its own; "\tTable 4-31 objects" is the rest of a wrapped Type cell.
+  if (text.includes('\t')) return undefined;
   const m = CAPTION.exec(text);
   return m ? { id: m[1], caption: m[2] } : undefined;
 }
@@ -99,9 +125,10 @@ export function parseTables(lines: Line[], start: number, end: number, file: str
       i++;
       continue;
     }
-    const header = parseHeader(text);
+    const header = parseHeader(text, !!caption);
     if (!header) {
-      if (!isBlank(lines[i])) caption = caption && lines[i].line - caption.line <= 2 ? caption : undefined;
+      // A caption waits for its header across blank lines (a page break may sit between them).
+      if (!isBlank(lines[i])) caption = undefined;
       i++;
       continue;
     }
@@ -122,16 +149,33 @@ export function parseTables(lines: Line[], start: number, end: number, file: str
       const l = lines[i];
       if (isBlank(l)) {
         const j = nextContent(lines, i, end);
-        const again = j < end ? parseHeader(lines[j].text) : undefined;
+        if (j >= end) break;
+        const again = parseHeader(lines[j].text, true);
         if (again && again.columns.join('|') === headerKey) {
           table.continuations.push(lines[j].line);
           diags.push(diag('table-continued', 'info', `${name} continues after a page break (header repeated)`, refOf(file, lines[j])));
           i = j + 1;
           continue;
         }
+        // A page break without a repeated header: the next content line is a row of this table
+        // (tab-separated, neither a caption nor another table's header).
+        if (table.rows.length && continuesTable(lines[j].text, table.columns.length)) {
+          table.continuations.push(lines[j].line);
+          diags.push(diag('table-continued', 'info', `${name} continues after a page break (no repeated header)`, refOf(file, lines[j])));
+          i = j;
+          continue;
+        }
         break;
       }
       if (!l.text.includes('\t') || parseCaption(l.text)) break;
+      const again = parseHeader(l.text);
+      if (again && again.columns.join('|') !== headerKey) break;
+      if (again) {
+        // The same header again straight after a row: a page break whose blank line was lost.
+        table.continuations.push(l.line);
+        i++;
+        continue;
+      }
       const cells = l.text.split('\t');
       while (cells.length > table.columns.length && cells[cells.length - 1].trim() === '') cells.pop();
       if (cells.length > table.columns.length) {
@@ -161,6 +205,14 @@ export function parseTables(lines: Line[], start: number, end: number, file: str
     out.push(table);
   }
   return out;
+}
+
+/** Can a line after a page break be a row of a table with `width` columns? */
+function continuesTable(text: string, width: number): boolean {
+  if (!text.includes('\t') || parseCaption(text) || parseHeader(text)) return false;
+  const cells = text.split('\t');
+  while (cells.length > 1 && cells[cells.length - 1].trim() === '') cells.pop();
+  return cells.length <= width;
 }
 
 /** Cell text of a column ('' when absent); `all` joins every line of the cell with newlines. */

@@ -38,16 +38,19 @@ describe('parseAuthentication', () => {
 describe('parseServers', () => {
   it('derives a server with a region variable from the IAM endpoint example, flagged as inferred', () => {
     const diags: Diagnostic[] = [];
-    const servers = parseServers(fixtureLines('request-uri.txt'), 'f.txt', diags);
+    const { servers, serviceCode } = parseServers(fixtureLines('request-uri.txt'), [], 'ASM', 'f.txt', diags);
+    expect(serviceCode).toBeUndefined();
     expect(servers.map((s) => [s.url, s.variables])).toEqual([
       ['https://asm.{region}.myhuaweicloud.com', { region: { default: 'cn-north-1', description: 'Region ID, e.g. cn-north-1 (the manual\'s example region).' } }],
     ]);
     expect(diags.map((d) => [d.id, d.source.line])).toEqual([['server-inferred', 22]]);
   });
-  it('declares no server when the manual gives no example', () => {
+  it('declares a placeholder server, with a warning, when the manual states no endpoint (never an empty list)', () => {
     const diags: Diagnostic[] = [];
-    expect(parseServers(fixtureLines('authentication.txt'), 'f.txt', diags)).toEqual([]);
-    expect(diags.map((d) => d.id)).toEqual(['server-unknown']);
+    const { servers } = parseServers(fixtureLines('authentication.txt'), [], 'ASM', 'f.txt', diags);
+    expect(servers.map((s) => s.url)).toEqual(['https://asm.{region}.myhuaweicloud.com']);
+    expect(servers[0].description).toMatch(/^Placeholder: the manual states no endpoint/);
+    expect(diags.map((d) => d.id)).toEqual(['server-assumed']);
   });
 });
 

@@ -30,7 +30,7 @@ describe('Huawei Cloud ASM manual -> OpenAPI', () => {
       ['post', '/v1/{project_id}/meshes', 'CreateServiceMesh'],
       ['get', '/v1/{project_id}/meshes', 'ListServiceMeshes'],
       ['delete', '/v1/{project_id}/meshes/{mesh_id}', 'DeleteServiceMesh'],
-      ['get', '/v1/{project_id}/meshes/{mesh_id}', 'GetServiceMesh'],
+      ['get', '/v1/{project_id}/meshes/{mesh_id}', 'ShowServiceMesh'],
     ]);
   });
 
@@ -189,8 +189,8 @@ describe('Huawei Cloud ASM manual -> OpenAPI', () => {
       ['ListServiceMeshes', '400', true],
       ['DeleteServiceMesh', '200', true],
       ['DeleteServiceMesh', '400', true],
-      ['GetServiceMesh', '200', true],
-      ['GetServiceMesh', '400', true],
+      ['ShowServiceMesh', '200', true],
+      ['ShowServiceMesh', '400', true],
     ]);
     expect(spec.paths['/v1/{project_id}/meshes'].post.responses['400'].content['application/json'].examples.appendix.value).toEqual({ errorCode: 'ASM.01400001' });
   });

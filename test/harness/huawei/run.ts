@@ -1,5 +1,5 @@
 /**
- * One Huawei round trip: seed -> random REST Api -> Huawei manual (document.ts) -> damaged text
+ * One Huawei round trip: seed -> random REST Api (+ enrich.ts) -> Huawei manual (document.ts) -> damaged text
  * (text.ts) -> the pipeline (huawei-rest dialect, emitter) -> score against the Api (score.ts).
  *
  * Identity is scored against what the manual states: the service code only appears in the
@@ -13,6 +13,7 @@ import { buildFromDocument, type BuildResult } from '../../../scripts/pipeline.t
 import { generateApi } from '../generate.ts';
 import type { Api } from '../model.ts';
 import { addScores, emptyScore, scoreModel, type Score } from '../score.ts';
+import { enrichRest } from './enrich.ts';
 import { huaweiDocument, type HuaweiManual, type HuaweiVariants } from './document.ts';
 import { DAMAGE_KINDS, type DamageKind, type DamageRates, renderHuaweiText, type TextResult } from './text.ts';
 
@@ -34,7 +35,7 @@ export function expectedIdentity(api: Api, manual: HuaweiManual): Api {
 }
 
 export function roundTrip(seed: number, rates: Partial<DamageRates>, force: Partial<HuaweiVariants> = {}): RoundTrip {
-  const api = generateApi(seed, { style: 'rest' });
+  const api = enrichRest(generateApi(seed, { style: 'rest' }));
   const manual = huaweiDocument(api, force);
   const text = renderHuaweiText(manual.layout, seed, { rates });
   const file = `generated-huawei-${seed}.txt`;
