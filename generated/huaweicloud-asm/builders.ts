@@ -73,18 +73,18 @@ export function createServiceMesh(input: CreateServiceMeshInput, options: BuildO
   return buildRequest(createServiceMeshOperation, input as unknown as Record<string, unknown>, options, apiServers);
 }
 
-/** Input of GetServiceMesh. */
-export interface GetServiceMeshInput {
+/** Input of ShowServiceMesh. */
+export interface ShowServiceMeshInput {
   /** Project ID. */
   project_id: string;
   /** Service mesh ID. */
   mesh_id: string;
 }
-/** Success response of GetServiceMesh (HTTP 200). */
-export type GetServiceMeshOutput = operations["GetServiceMesh"]["responses"][200]["content"]["application/json"];
-/** Wire description of GetServiceMesh. */
-export const getServiceMeshOperation: OperationDescriptor = {
-  operationId: "GetServiceMesh",
+/** Success response of ShowServiceMesh (HTTP 200). */
+export type ShowServiceMeshOutput = operations["ShowServiceMesh"]["responses"][200]["content"]["application/json"];
+/** Wire description of ShowServiceMesh. */
+export const showServiceMeshOperation: OperationDescriptor = {
+  operationId: "ShowServiceMesh",
   method: "GET",
   path: "/v1/{project_id}/meshes/{mesh_id}",
   style: "rest",
@@ -101,8 +101,8 @@ export const getServiceMeshOperation: OperationDescriptor = {
  *
  * GET /v1/{project_id}/meshes/{mesh_id}
  */
-export function getServiceMesh(input: GetServiceMeshInput, options: BuildOptions = {}): BuiltRequest {
-  return buildRequest(getServiceMeshOperation, input as unknown as Record<string, unknown>, options, apiServers);
+export function showServiceMesh(input: ShowServiceMeshInput, options: BuildOptions = {}): BuiltRequest {
+  return buildRequest(showServiceMeshOperation, input as unknown as Record<string, unknown>, options, apiServers);
 }
 
 /** Input of DeleteServiceMesh. */
@@ -141,7 +141,7 @@ export function deleteServiceMesh(input: DeleteServiceMeshInput, options: BuildO
 export const operationDescriptors: Readonly<Record<string, OperationDescriptor>> = {
   ListServiceMeshes: listServiceMeshesOperation,
   CreateServiceMesh: createServiceMeshOperation,
-  GetServiceMesh: getServiceMeshOperation,
+  ShowServiceMesh: showServiceMeshOperation,
   DeleteServiceMesh: deleteServiceMeshOperation,
 };
 
@@ -149,6 +149,6 @@ export const operationDescriptors: Readonly<Record<string, OperationDescriptor>>
 export const builders = {
   ListServiceMeshes: listServiceMeshes,
   CreateServiceMesh: createServiceMesh,
-  GetServiceMesh: getServiceMesh,
+  ShowServiceMesh: showServiceMesh,
   DeleteServiceMesh: deleteServiceMesh,
 };
