@@ -3,8 +3,8 @@
  * throttling and 5xx (Retry-After honoured), and typed errors. Errors carry the HTTP status, the
  * vendor error code and message and the request id, never the URL query, headers or credentials.
  */
-import type { BuiltRequest, RequestBody } from './types.ts';
-import { mediaKind } from './request.ts';
+import type { BuiltRequest, RequestBody } from './types.js';
+import { mediaKind } from './request.js';
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: RequestBody; signal: AbortSignal }) => Promise<{
   status: number;
