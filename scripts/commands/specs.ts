@@ -29,6 +29,7 @@ export const buildCmd: CommandSpec = {
     { name: 'jobs', short: 'j', type: 'string', arg: 'N', help: 'threads for several manuals (default: 1 below 4 cores)' },
     { name: 'diagnostics', type: 'boolean', help: 'print every diagnostic (repairs, document errors) on stderr' },
     { name: 'strict', type: 'boolean', help: 'exit 1 when the manual has warnings or errors, not only on lint errors' },
+    { name: 'no-lint', type: 'boolean', help: 'skip the lint step (faster; the report then has no lint section)' },
   ],
 };
 
