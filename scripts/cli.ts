@@ -72,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       err(`refspec: unknown command "${topic}"; commands: ${[...specs.keys()].join(', ')}`);
       return EXIT.input;
     }
+    await s.complete?.();
     out(commandHelp(s));
     return EXIT.ok;
   }
@@ -81,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     err(`refspec: unknown command "${name}"; commands: ${[...specs.keys()].join(', ')} (refspec --help)`);
     return EXIT.input;
   }
+  await spec.complete?.();
   if (helpAsked || wantsHelp(rest)) {
     out(commandHelp(spec));
     return EXIT.ok;

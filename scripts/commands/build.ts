@@ -27,6 +27,7 @@ interface BuildFlags {
 }
 
 export async function build(argv: string[], flags: GlobalFlags): Promise<number> {
+  await buildCmd.complete?.(); // done by the CLI already; here for callers of build() itself
   const { values, positionals } = parseCommand(buildCmd, argv);
   const str = (k: string) => values[k] as string | undefined;
   const opts: BuildFlags = {
