@@ -160,6 +160,19 @@ console.log(JSON.stringify({ ops: b.stats.operations, paths: Object.keys(b.spec.
     });
   });
 
+  it("README's API example, run as written, prints what README shows", async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const m = /<!-- api-example[^>]*-->\n```js\n([\s\S]*?)^```\n\n```text\n([\s\S]*?)^```/m.exec(readme);
+    expect(m, 'README has an api-example js block followed by its text output').not.toBeNull();
+    // The example diffs against a spec built earlier from the same manual.
+    cpSync(join(project, 'out', 'spec.openapi.yaml'), join(project, 'spec.openapi.yaml'));
+    writeFileSync(join(project, 'example.mjs'), m![1]);
+    const r = await run(process.execPath, ['example.mjs'], project);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(m![2]);
+    expect(existsSync(join(project, 'client', 'client.ts'))).toBe(true);
+  });
+
   it('the programmatic API type-checks from TypeScript (strict, NodeNext, library .d.ts checked)', async () => {
     writeFileSync(
       join(project, 'use.ts'),
