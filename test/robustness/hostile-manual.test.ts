@@ -372,7 +372,7 @@ describe('(a) generated TypeScript', () => {
   it("the docs' builder call for the manual's sample request sends what the sample sends", async () => {
     const mod = (await import(pathToFileURL(join(OUT, 'builders.ts')).href)) as Record<string, any>;
     const md = gen.files.get('docs/reference.md')!;
-    const call = /The same request with the builder:[^\n]*\n\n```ts\nimport \{ deleteServiceMesh \} from '\.\.\/builders\.ts';\n\nconst request = (deleteServiceMesh\([\s\S]*?\));\n```/.exec(md);
+    const call = /The same request with the builder:[^\n]*\n\n```ts\nimport \{ deleteServiceMesh \} from '\.\.\/builders\.js';\n\nconst request = (deleteServiceMesh\([\s\S]*?\));\n```/.exec(md);
     expect(call, 'builder call in the Markdown').not.toBeNull();
     const req = new Function('deleteServiceMesh', `return ${call![1]};`)(mod.deleteServiceMesh) as { url: string };
     const q = new URL(req.url, 'http://x').searchParams;
