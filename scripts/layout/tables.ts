@@ -22,24 +22,37 @@ export interface PageTable {
   bold: boolean[];
 }
 
-/** Assign runs to the grids' cells; returns the tables and the runs outside every grid. */
 /**
- * Line spacing of table text as a multiple of the type size: the most common baseline distance
- * between consecutive lines of one cell, over every table of the document (a table part with no
- * wrapped cell on its page shows only paragraph gaps).
+ * Line spacing of table text as a multiple of the type size: the baseline distance between
+ * consecutive lines of one cell, over every table of the document (a table part with no wrapped
+ * cell on its page shows only paragraph gaps). Cells whose paragraphs are mostly one line long
+ * (labelled descriptions: "Definition" / text / "Range" / values …) make the paragraph gap the most
+ * common distance, so the line spacing is the smallest distance seen often enough (3 times and 1 %
+ * of all), not the most common one; distances within 0.1 of it count as the same spacing.
  */
 export function tableLeadingRatio(cellLines: VLine[][]): number {
   const counts = new Map<number, number>();
+  let total = 0;
   for (const ls of cellLines) {
     for (let i = 1; i < ls.length; i++) {
       const r = Math.round(((ls[i].y - ls[i - 1].y) / Math.max(ls[i].size, 1)) * 20) / 20;
-      if (r > 0.8 && r < 3) counts.set(r, (counts.get(r) ?? 0) + 1);
+      if (r > 0.8 && r < 3) {
+        counts.set(r, (counts.get(r) ?? 0) + 1);
+        total++;
+      }
     }
   }
-  let best = 1.25;
-  let n = 0;
-  for (const [r, c] of counts) if (c > n || (c === n && r < best)) [best, n] = [r, c];
-  return best;
+  const sorted = [...counts].sort((a, b) => a[0] - b[0]);
+  for (const [r] of sorted) {
+    const near = sorted.filter(([x]) => x >= r - 1e-9 && x <= r + 0.1 + 1e-9);
+    const n = near.reduce((a, [, c]) => a + c, 0);
+    if (n < 3 || n < total * 0.01) continue;
+    let best = r;
+    let most = 0;
+    for (const [x, c] of near) if (c > most) [best, most] = [x, c];
+    return best;
+  }
+  return 1.25;
 }
 
 export interface RawTables {
@@ -144,7 +157,9 @@ function readCell(lines: VLine[], limit: number, leading: number): Cell {
     if (lines[i].y - lines[i - 1].y > leading * 1.3) paras.push([]);
     paras[paras.length - 1].push(lines[i]);
   }
-  return { paragraphs: paras.map((p) => joinParagraph(p, limit)), x: lines[0].x };
+  const last = lines[lines.length - 1];
+  const word = /^\S+/.exec(lines[0].text)?.[0] ?? '';
+  return { paragraphs: paras.map((p) => joinParagraph(p, limit)), x: lines[0].x, room: limit - last.end, firstWord: lines[0].charWidth * (word.length + 1) };
 }
 
 export function joinParagraph(p: VLine[], limit: number): string {
