@@ -110,15 +110,21 @@ export function parseHeader(text: string, afterCaption = false): { columns: Colu
 }
 
 export function parseCaption(text: string): { id: string; caption: string } | undefined {
-  // A caption is a line of its own; "\tTable 4-31 objects" is the rest of a wrapped Type cell.
+  // A caption is a line of its own; "\tTable 4-31 objects" is the rest of a wrapped Type cell, and
+  // "Table 5-1 describes status codes." a sentence about a table.
   if (text.includes('\t')) return undefined;
   const m = CAPTION.exec(text);
-  return m ? { id: m[1], caption: m[2] } : undefined;
+  return m && !/[.:;。：；]$/.test(m[2]) ? { id: m[1], caption: m[2] } : undefined;
+}
+
+/** A caption no table header row follows: reported, never silent (its table, if any, is not read). */
+function captionAlone(caption: { id: string; caption: string; line: number }, file: string, diags: Diagnostic[]): void {
+  diags.push(diag('table-caption-without-table', 'warning', `Table ${caption.id} ${caption.caption}: no table header row follows the caption (the header vocabulary did not match); the table is not read`, { file, line: caption.line }));
 }
 
 /**
  * Every table in lines[start, end). Diagnostics: header-homoglyph, header-rejoined, table-continued,
- * table-stray-cell.
+ * table-stray-cell, table-caption-without-table.
  */
 export function parseTables(lines: Line[], start: number, end: number, file: string, diags: Diagnostic[]): Table[] {
   const out: Table[] = [];
@@ -128,6 +134,7 @@ export function parseTables(lines: Line[], start: number, end: number, file: str
     const text = lines[i].text;
     const cap = parseCaption(text);
     if (cap) {
+      if (caption) captionAlone(caption, file, diags);
       caption = { ...cap, line: lines[i].line };
       i++;
       continue;
@@ -135,7 +142,10 @@ export function parseTables(lines: Line[], start: number, end: number, file: str
     const header = parseHeader(headerText(lines[i]), !!caption);
     if (!header) {
       // A caption waits for its header across blank lines (a page break may sit between them).
-      if (!isBlank(lines[i])) caption = undefined;
+      if (!isBlank(lines[i]) && caption) {
+        captionAlone(caption, file, diags);
+        caption = undefined;
+      }
       i++;
       continue;
     }
@@ -216,6 +226,7 @@ export function parseTables(lines: Line[], start: number, end: number, file: str
     }
     out.push(table);
   }
+  if (caption) captionAlone(caption, file, diags);
   return out;
 }
 
