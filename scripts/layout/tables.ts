@@ -67,7 +67,7 @@ export function collectTables(grids: Grid[], runs: PRun[], page: number, fonts: 
   if (!grids.length) return { raw: { grids, lines: [], page }, rest: runs };
   const buckets = grids.map((g) => g.rows.map((r) => r.cells.map(() => [] as PRun[])));
   const rest: PRun[] = [];
-  for (const r of runs) {
+  for (const r of runs.flatMap((x) => splitAtRules(x, grids))) {
     const cx = r.x + Math.min(r.width, r.size) / 2;
     const cy = r.y - r.size * 0.3;
     let placed = false;
@@ -90,6 +90,60 @@ export function collectTables(grids: Grid[], runs: PRun[], page: number, fonts: 
   }
   const lines = buckets.map((rows) => rows.map((row) => row.map((cell) => cellLines(cell, page, fonts))));
   return { raw: { grids, lines, page }, rest };
+}
+
+const CJK_CHAR = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/** Rough advance of a character in a proportional font (ems): enough to tell which space is where. */
+function advance(ch: string): number {
+  if (ch === ' ') return 0.28;
+  if (/[il.,:;'!|()[\]jtfI]/.test(ch)) return 0.3;
+  if (/[mwMW@%]/.test(ch)) return 0.85;
+  if (/[A-Z]/.test(ch)) return 0.68;
+  if (/[0-9]/.test(ch)) return 0.55;
+  // CJK, and glyphs the font does not map to text (pdf.js gives U+0000; mostly CJK fonts).
+  if (CJK_CHAR.test(ch) || ch === '\u0000' || ch === '\ufffd') return 1;
+  return 0.5;
+}
+
+/**
+ * A run that crosses a column rule of its row is split there. pdf.js joins glyphs drawn close
+ * together into one text item, so with narrow cell padding the end of one cell's line and the
+ * start of the next cell's ("Array of Table 4-34 objects" + "The details of …") arrive as one run
+ * with a space where the rule is. The split is at the space whose position (estimated from the
+ * run's width and rough character advances) is nearest the rule; the right part starts as far
+ * after the rule as the left part is estimated to end before it.
+ */
+export function splitAtRules(r: PRun, grids: Grid[]): PRun[] {
+  if (!r.str.includes(' ')) return [r];
+  const cy = r.y - r.size * 0.3;
+  const start = r.x + Math.min(r.width, r.size) / 2;
+  for (const grid of grids) {
+    if (start < grid.x0 || start > grid.x1 || cy < grid.top || cy > grid.bottom) continue;
+    const row = grid.rows.find((x) => cy >= x.top && cy <= x.bottom);
+    const cell = row?.cells.find((c) => start >= c.x0 && start <= c.x1);
+    if (!cell || cell.x1 >= grid.x1 - 0.5 || r.x + r.width <= cell.x1 + 1) return [r];
+    const b = cell.x1;
+    const cum: number[] = [0];
+    for (const ch of r.str) cum.push(cum[cum.length - 1] + advance(ch));
+    const scale = r.width / (cum[cum.length - 1] || 1);
+    let best = -1;
+    let dist = Infinity;
+    for (let k = 1; k < r.str.length - 1; k++) {
+      if (r.str[k] !== ' ') continue;
+      const mid = r.x + ((cum[k] + cum[k + 1]) / 2) * scale;
+      if (Math.abs(mid - b) < dist) [best, dist] = [k, Math.abs(mid - b)];
+    }
+    if (best < 0) return [r];
+    const leftEnd = Math.min(r.x + cum[best] * scale, b - 0.5);
+    const gap = Math.min(10, Math.max(0.5, b - leftEnd));
+    const left: PRun = { ...r, str: r.str.slice(0, best).trimEnd(), width: leftEnd - r.x };
+    const rightX = b + gap;
+    const right: PRun = { ...r, str: r.str.slice(best + 1).trimStart(), x: rightX, width: Math.max(0.5, r.x + r.width - rightX) };
+    if (!left.str || !right.str) return [r];
+    return [left, ...splitAtRules(right, grids)];
+  }
+  return [r];
 }
 
 /** Cells' lines -> rows of cells, with the document's table line spacing. */
