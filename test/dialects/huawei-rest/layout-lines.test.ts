@@ -101,8 +101,8 @@ describe('other roles in the text form', () => {
     expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 3, 4, 5, 5, 6, 7]);
   });
 
-  it('numbered headings only from heading lines', () => {
-    const lines = readLines(doc([heading('4.1 Widget APIs'), blank, para('3 Things that are listed'), blank, heading('4.1.1 Creating a Widget'), blank]));
+  it('numbered headings from heading and paragraph lines, never from list items or table rows', () => {
+    const lines = readLines(doc([heading('4.1 Widget APIs'), blank, { text: '3 Things that are listed', role: 'list-item' }, blank, { text: '2 Widgets', role: 'table-row', cells: ['2 Widgets'], table: 1 }, blank, para('4.1.1 Creating a Widget'), blank]));
     expect(findHeadings(lines, 'm.pdf', []).map((h) => h.number)).toEqual(['4.1', '4.1.1']);
   });
 });
