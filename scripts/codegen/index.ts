@@ -1,7 +1,7 @@
 /**
  * Codegen entry: one OpenAPI document -> every file of generated/<api>/ as (relative path ->
- * content), plus diagnostics. Pure apart from reading templates/ (and files an external `$ref`
- * names) and running the Redocly subprocess for the HTML. The TypeScript files never depend on the
+ * content), plus diagnostics. Pure apart from reading templates/, files an external `$ref` names
+ * and, for the HTML, Redoc's standalone bundle (no subprocess). The TypeScript files never depend on the
  * HTML: when that step fails, the reason is a diagnostic and every other file is still produced.
  */
 import { prepareDocument } from './load.ts';
@@ -22,7 +22,7 @@ export interface GenerateOptions {
   specPath: string;
   /** Where relative external `$ref`s are looked up from (the spec file; default: specPath). */
   sourceFile?: string;
-  /** Skip the HTML reference (the only step that needs a subprocess). */
+  /** Skip the HTML reference (the only step that reads Redoc's 2 MB bundle). */
   html?: boolean;
   progress?: (stage: string) => void;
 }
@@ -62,7 +62,7 @@ export async function generateApi(doc: Obj, opts: GenerateOptions): Promise<Gene
   for (const [p, c] of await runtimeFiles(opts.specPath, api.fromManual, api.kind)) files.set(p, c);
   opts.progress?.('codegen docs');
   files.set('docs/reference.md', await generateMarkdown(api, opts.specPath));
-  // Loaded only here: the HTML step carries Redoc's bundle.
+  // Loaded only here, after the TypeScript files; it reads Redoc's bundle only when HTML is asked for.
   const { docsDiagnostics, generateHtml } = await import('./docs-html.ts');
   diagnostics.push(...docsDiagnostics(api.doc, opts.specPath));
   if (opts.html !== false) {

@@ -220,7 +220,11 @@ function appendPart(form: FormData, name: string, value: unknown, contentType: s
 /** multipart/form-data through the platform's FormData: files as Blob / File, arrays as repeated parts, objects as JSON. */
 export function multipartBody(value: Record<string, unknown>, encoding: Record<string, EncodingDescriptor> = {}): FormData {
   const form = new FormData();
-  for (const [k, v] of Object.entries(value)) appendPart(form, k, v, Object.hasOwn(encoding, k) ? encoding[k].contentType : undefined);
+  for (const [k, v] of Object.entries(value)) {
+    // An Encoding Object may list several types (`image/png, image/jpeg`): none is imposed then.
+    const declared = Object.hasOwn(encoding, k) ? encoding[k].contentType?.trim() : undefined;
+    appendPart(form, k, v, declared && !declared.includes(',') ? declared : undefined);
+  }
   return form;
 }
 
