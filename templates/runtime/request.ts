@@ -5,8 +5,8 @@
  * the server URL and its variables, and the body by media type (JSON, form-urlencoded, multipart
  * through the platform's FormData, text, bytes).
  */
-import type { BuildOptions, BuiltRequest, EncodingDescriptor, OperationDescriptor, ParamDescriptor, ParamStyle, RequestBody, ServerInfo } from './types.ts';
-import { encodeQuery, percentEncode } from './encode.ts';
+import type { BuildOptions, BuiltRequest, EncodingDescriptor, OperationDescriptor, ParamDescriptor, ParamStyle, RequestBody, ServerInfo } from './types.js';
+import { encodeQuery, percentEncode } from './encode.js';
 
 export class BuildError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 /** `refspec generate <spec> -o <dir>`: writes the generated folder; bad input -> exit 2, nothing written. */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,27 @@ describe('refspec generate', () => {
     expect(text).toContain(file.split('/').pop()!);
     expect(text.trim().split('\n')).toHaveLength(1);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes a package (package.json, tsconfig.json, README.md) and replaces it on the next run, but never a package.json of the user\'s own', async () => {
+    const out = join(dir, 'pkg');
+    expect(await main(['generate', join(FIXTURES, 'huawei-mini.openapi.yaml'), '-o', out, '--quiet', '--no-html'])).toBe(0);
+    expect(JSON.parse(await readFile(join(out, 'package.json'), 'utf8'))).toMatchObject({ type: 'module', sideEffects: false });
+    expect(await main(['generate', join(FIXTURES, 'huawei-mini.openapi.yaml'), '-o', out, '--quiet', '--no-html'])).toBe(0);
+    const mine = join(dir, 'app');
+    await mkdir(mine);
+    await writeFile(join(mine, 'package.json'), '{"name":"my-app"}\n');
+    const errors: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    (process.stderr as { write: unknown }).write = (chunk: string) => (errors.push(String(chunk)), true);
+    try {
+      expect(await main(['generate', join(FIXTURES, 'huawei-mini.openapi.yaml'), '-o', mine])).toBe(2);
+    } finally {
+      (process.stderr as { write: unknown }).write = write;
+    }
+    expect(errors.join('').trim()).toMatch(/app\/package\.json: exists and was not written by refspec/);
+    expect(await readFile(join(mine, 'package.json'), 'utf8')).toBe('{"name":"my-app"}\n');
+    expect(await readdir(mine)).toEqual(['package.json']);
   });
 
   it('usage error without -o -> exit 2', async () => {
