@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinModules } from 'node:module';
+import ts from 'typescript';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const problems: string[] = [];
@@ -40,11 +41,33 @@ const shipped = readdirSync(join(ROOT, 'scripts'), { recursive: true })
   .map(String)
   .filter((f) => f.endsWith('.ts') && !/^(bench|dev)[/\\]/.test(f));
 const used = new Map<string, string>();
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|import\.meta\.resolve\s*\(\s*|require\.resolve\s*\(\s*)['"]([^'"]+)['"]/g;
+/**
+ * Module specifiers a file loads, read from its syntax tree (a regular expression over the text also
+ * matched `import '…'` inside generated-code strings): import/export declarations, `import('…')`,
+ * `require('…')`, `….resolve('…')` and `createRequire(…)('…')`.
+ */
+function specifiers(file: string, text: string): string[] {
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      out.push(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0])) {
+      const callee = node.expression;
+      const loads =
+        callee.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(callee) && callee.text === 'require') ||
+        (ts.isPropertyAccessExpression(callee) && callee.name.text === 'resolve' && /^(require|import\.meta)$/.test(callee.expression.getText())) ||
+        (ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'createRequire');
+      if (loads) out.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true));
+  return out;
+}
 for (const f of shipped) {
-  const text = readFileSync(join(ROOT, 'scripts', f), 'utf8').replace(/^\s*(\/\/.*|\/?\*.*)$/gm, '');
-  for (const m of text.matchAll(IMPORT)) {
-    const name = packageOf(m[1]);
+  for (const spec of specifiers(f, readFileSync(join(ROOT, 'scripts', f), 'utf8'))) {
+    const name = packageOf(spec);
     if (name && !used.has(name)) used.set(name, `scripts/${f}`);
   }
 }
