@@ -214,12 +214,17 @@ function joinTables(prev: Extract<Block, { kind: 'table' }>, rows: TableRow[]): 
       const into = last.cells[k];
       if (!into.paragraphs.length) {
         into.paragraphs.push(...c.paragraphs);
+        into.room = c.room;
         return;
       }
       const a = into.paragraphs[into.paragraphs.length - 1];
       const b = c.paragraphs[0];
-      // A bullet starts a paragraph of its own; so does a sentence after a finished one.
-      if ((/[.:;!?。：；！？)]$/.test(a) && /^[A-Z\p{Lo}]/u.test(b)) || /^[•◦▪●‣∙■–]\s/u.test(b)) into.paragraphs.push(...c.paragraphs);
+      // A bullet starts a paragraph of its own; so does a line whose first word would have fitted
+      // on the line before the break (that line ended its paragraph), or, without that geometry,
+      // a sentence after a finished one.
+      const fitted = into.room !== undefined && c.firstWord !== undefined ? into.room > c.firstWord + 1 : /[.:;!?。：；！？)]$/.test(a) && /^[A-Z\p{Lo}]/u.test(b);
+      into.room = c.room;
+      if (fitted || /^[-•◦▪●‣∙■–]\s/u.test(b)) into.paragraphs.push(...c.paragraphs);
       else {
         into.paragraphs[into.paragraphs.length - 1] = joinAcrossPages(a, b);
         into.paragraphs.push(...c.paragraphs.slice(1));

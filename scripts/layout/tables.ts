@@ -22,24 +22,37 @@ export interface PageTable {
   bold: boolean[];
 }
 
-/** Assign runs to the grids' cells; returns the tables and the runs outside every grid. */
 /**
- * Line spacing of table text as a multiple of the type size: the most common baseline distance
- * between consecutive lines of one cell, over every table of the document (a table part with no
- * wrapped cell on its page shows only paragraph gaps).
+ * Line spacing of table text as a multiple of the type size: the baseline distance between
+ * consecutive lines of one cell, over every table of the document (a table part with no wrapped
+ * cell on its page shows only paragraph gaps). Cells whose paragraphs are mostly one line long
+ * (labelled descriptions: "Definition" / text / "Range" / values …) make the paragraph gap the most
+ * common distance, so the line spacing is the smallest distance seen often enough (3 times and 1 %
+ * of all), not the most common one; distances within 0.1 of it count as the same spacing.
  */
 export function tableLeadingRatio(cellLines: VLine[][]): number {
   const counts = new Map<number, number>();
+  let total = 0;
   for (const ls of cellLines) {
     for (let i = 1; i < ls.length; i++) {
       const r = Math.round(((ls[i].y - ls[i - 1].y) / Math.max(ls[i].size, 1)) * 20) / 20;
-      if (r > 0.8 && r < 3) counts.set(r, (counts.get(r) ?? 0) + 1);
+      if (r > 0.8 && r < 3) {
+        counts.set(r, (counts.get(r) ?? 0) + 1);
+        total++;
+      }
     }
   }
-  let best = 1.25;
-  let n = 0;
-  for (const [r, c] of counts) if (c > n || (c === n && r < best)) [best, n] = [r, c];
-  return best;
+  const sorted = [...counts].sort((a, b) => a[0] - b[0]);
+  for (const [r] of sorted) {
+    const near = sorted.filter(([x]) => x >= r - 1e-9 && x <= r + 0.1 + 1e-9);
+    const n = near.reduce((a, [, c]) => a + c, 0);
+    if (n < 3 || n < total * 0.01) continue;
+    let best = r;
+    let most = 0;
+    for (const [x, c] of near) if (c > most) [best, most] = [x, c];
+    return best;
+  }
+  return 1.25;
 }
 
 export interface RawTables {
@@ -54,7 +67,7 @@ export function collectTables(grids: Grid[], runs: PRun[], page: number, fonts: 
   if (!grids.length) return { raw: { grids, lines: [], page }, rest: runs };
   const buckets = grids.map((g) => g.rows.map((r) => r.cells.map(() => [] as PRun[])));
   const rest: PRun[] = [];
-  for (const r of runs) {
+  for (const r of runs.flatMap((x) => splitAtRules(x, grids))) {
     const cx = r.x + Math.min(r.width, r.size) / 2;
     const cy = r.y - r.size * 0.3;
     let placed = false;
@@ -77,6 +90,60 @@ export function collectTables(grids: Grid[], runs: PRun[], page: number, fonts: 
   }
   const lines = buckets.map((rows) => rows.map((row) => row.map((cell) => cellLines(cell, page, fonts))));
   return { raw: { grids, lines, page }, rest };
+}
+
+const CJK_CHAR = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/** Rough advance of a character in a proportional font (ems): enough to tell which space is where. */
+function advance(ch: string): number {
+  if (ch === ' ') return 0.28;
+  if (/[il.,:;'!|()[\]jtfI]/.test(ch)) return 0.3;
+  if (/[mwMW@%]/.test(ch)) return 0.85;
+  if (/[A-Z]/.test(ch)) return 0.68;
+  if (/[0-9]/.test(ch)) return 0.55;
+  // CJK, and glyphs the font does not map to text (pdf.js gives U+0000; mostly CJK fonts).
+  if (CJK_CHAR.test(ch) || ch === '\u0000' || ch === '\ufffd') return 1;
+  return 0.5;
+}
+
+/**
+ * A run that crosses a column rule of its row is split there. pdf.js joins glyphs drawn close
+ * together into one text item, so with narrow cell padding the end of one cell's line and the
+ * start of the next cell's ("Array of Table 4-34 objects" + "The details of …") arrive as one run
+ * with a space where the rule is. The split is at the space whose position (estimated from the
+ * run's width and rough character advances) is nearest the rule; the right part starts as far
+ * after the rule as the left part is estimated to end before it.
+ */
+export function splitAtRules(r: PRun, grids: Grid[]): PRun[] {
+  if (!r.str.includes(' ')) return [r];
+  const cy = r.y - r.size * 0.3;
+  const start = r.x + Math.min(r.width, r.size) / 2;
+  for (const grid of grids) {
+    if (start < grid.x0 || start > grid.x1 || cy < grid.top || cy > grid.bottom) continue;
+    const row = grid.rows.find((x) => cy >= x.top && cy <= x.bottom);
+    const cell = row?.cells.find((c) => start >= c.x0 && start <= c.x1);
+    if (!cell || cell.x1 >= grid.x1 - 0.5 || r.x + r.width <= cell.x1 + 1) return [r];
+    const b = cell.x1;
+    const cum: number[] = [0];
+    for (const ch of r.str) cum.push(cum[cum.length - 1] + advance(ch));
+    const scale = r.width / (cum[cum.length - 1] || 1);
+    let best = -1;
+    let dist = Infinity;
+    for (let k = 1; k < r.str.length - 1; k++) {
+      if (r.str[k] !== ' ') continue;
+      const mid = r.x + ((cum[k] + cum[k + 1]) / 2) * scale;
+      if (Math.abs(mid - b) < dist) [best, dist] = [k, Math.abs(mid - b)];
+    }
+    if (best < 0) return [r];
+    const leftEnd = Math.min(r.x + cum[best] * scale, b - 0.5);
+    const gap = Math.min(10, Math.max(0.5, b - leftEnd));
+    const left: PRun = { ...r, str: r.str.slice(0, best).trimEnd(), width: leftEnd - r.x };
+    const rightX = b + gap;
+    const right: PRun = { ...r, str: r.str.slice(best + 1).trimStart(), x: rightX, width: Math.max(0.5, r.x + r.width - rightX) };
+    if (!left.str || !right.str) return [r];
+    return [left, ...splitAtRules(right, grids)];
+  }
+  return [r];
 }
 
 /** Cells' lines -> rows of cells, with the document's table line spacing. */
@@ -144,7 +211,9 @@ function readCell(lines: VLine[], limit: number, leading: number): Cell {
     if (lines[i].y - lines[i - 1].y > leading * 1.3) paras.push([]);
     paras[paras.length - 1].push(lines[i]);
   }
-  return { paragraphs: paras.map((p) => joinParagraph(p, limit)), x: lines[0].x };
+  const last = lines[lines.length - 1];
+  const word = /^\S+/.exec(lines[0].text)?.[0] ?? '';
+  return { paragraphs: paras.map((p) => joinParagraph(p, limit)), x: lines[0].x, room: limit - last.end, firstWord: lines[0].charWidth * (word.length + 1) };
 }
 
 export function joinParagraph(p: VLine[], limit: number): string {

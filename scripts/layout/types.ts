@@ -26,6 +26,14 @@ export interface Cell {
   paragraphs: string[];
   /** x of the first glyph (indentation), when the cell has text. */
   x?: number;
+  /**
+   * Room left on the cell's last line (points to the cell's right limit), and the width the first
+   * word of its first line takes (with a space): when a row split across pages is rejoined, the
+   * first line on the next page starts a paragraph of its own when its first word would have fitted
+   * on the line before the break.
+   */
+  room?: number;
+  firstWord?: number;
 }
 
 export interface TableRow {

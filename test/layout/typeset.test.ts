@@ -90,3 +90,25 @@ describe('contents and code', () => {
     expect(bs.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text)).toEqual(['Contents', '1. Samples', '1.1. A sample', '1.2. Another sample']);
   });
 });
+
+describe('cells of one-line paragraphs (labelled descriptions)', () => {
+  // "Definition" / text / "Range" / "Enumeration values:" / "- a" …: paragraph gaps outnumber
+  // wrapped lines, so the table line spacing is not the most common distance between cell lines.
+  const rows: TableRow[] = [];
+  for (let i = 0; i < 90; i++) {
+    const desc = ['Definition', `The mode of thing ${i}.`, 'Constraints', 'N/A', 'Range', 'Enumeration values:', '- ACTIVE', '- INACTIVE', ...(i % 2 ? ['- pending'] : []), 'Default Value', i % 3 ? 'ACTIVE' : 'N/A'];
+    if (i % 7 === 0) desc.splice(2, 0, 'A longer sentence that wraps in its cell because it goes on and on about the thing it describes.');
+    rows.push({ level: 0, cells: [[`field${i}`], ['No'], ['String'], desc] });
+  }
+  const layout: ManualLayout = { furniture, blocks: [{ kind: 'heading', level: 1, number: '1', text: 'Things', chapter: true }, { kind: 'table', caption: 'Table 1-1 Things', header: ['Parameter', 'Mandatory', 'Type', 'Description'], widths: [20, 11, 19, 50], rows }] };
+  const want = rows.map((r) => r.cells.map((c) => c.join('¶')).join(' | '));
+  it.each([
+    [true, true],
+    [false, false],
+  ] as const)('rows split across pages %s, header repeated %s: every paragraph of a cell stays a paragraph', async (splitRows, repeatHeader) => {
+    const ts = tables(await lay(layout, { splitRows, repeatHeader, tableSize: 8, leading: 1.4 }));
+    expect(ts).toHaveLength(1);
+    expect(ts[0].endPage).toBeGreaterThan(ts[0].page);
+    expect(ts[0].rows.filter((r) => !r.header).map((r) => r.cells.map((c) => c.paragraphs.join('¶')).join(' | '))).toEqual(want);
+  });
+});

@@ -1,10 +1,12 @@
 /**
  * The layout stage's constructs one by one, on hand-made input: the wrapped-line join, grids from
- * ruling lines, furniture by repetition.
+ * ruling lines, furniture by repetition, runs split at the column rules they cross.
  */
 import { describe, expect, it } from 'vitest';
 import { brokenMidWord, joinLines } from '../../scripts/layout/wrap.ts';
-import { findGrids } from '../../scripts/layout/rules.ts';
+import { findGrids, type Grid } from '../../scripts/layout/rules.ts';
+import { splitAtRules } from '../../scripts/layout/tables.ts';
+import type { PRun } from '../../scripts/layout/lines.ts';
 import { findFurniture } from '../../scripts/layout/furniture.ts';
 import type { VLine } from '../../scripts/layout/types.ts';
 
@@ -96,5 +98,25 @@ describe('page furniture by repetition (furniture.ts)', () => {
   });
   it('documents of fewer than three pages have none', () => {
     expect(findFurniture(pages.slice(0, 2), [842, 842]).lines.size).toBe(0);
+  });
+});
+
+describe('runs that cross a column rule (tables.ts splitAtRules)', () => {
+  // Three columns at 50 | 170 | 280 | 550, one row from y 100 to 140 (top-down).
+  const grid: Grid = { x0: 50, x1: 550, top: 100, bottom: 140, columns: [50, 170, 280, 550], rows: [{ top: 100, bottom: 140, cells: [{ x0: 50, x1: 170, col: 0 }, { x0: 170, x1: 280, col: 1 }, { x0: 280, x1: 550, col: 2 }] }] };
+  const run = (str: string, x: number, width: number): PRun => ({ str, x, y: 115, width, size: 9, font: 0 });
+  it.each([
+    ['one cell: unchanged', run('The details of the pools.', 283, 100), ['The details of the pools.']],
+    ['type + description joined by pdf.js', run('Array of Table 4-34 objects The details of the pools.', 172.5, 212), ['Array of Table 4-34 objects', 'The details of the pools.']],
+    ['an unmapped (CJK) description after the type', run('Array of Table 4-16 objects \u0000\u0000\u0000\u0000\u0000', 172.5, 163), ['Array of Table 4-16 objects', '\u0000\u0000\u0000\u0000\u0000']],
+    ['a name that fills its cell + the type', run('outboundTrafficRecordRetryTim Integer', 52.5, 148), ['outboundTrafficRecordRetryTim', 'Integer']],
+    ['name, type and description each filling their cell', run('outboundTrafficRecordRetryTim Array of Table 4-34 objects The details.', 52.5, 274), ['outboundTrafficRecordRetryTim', 'Array of Table 4-34 objects', 'The details.']],
+    ['no space to split at: unchanged', run('averyveryverylongidentifierthatoverflows', 52.5, 160), ['averyveryverylongidentifierthatoverflows']],
+  ])('%s', (_, r, want) => {
+    const parts = splitAtRules(r, [grid]);
+    expect(parts.map((p) => p.str)).toEqual(want);
+    // Every part starts in a different cell, in order.
+    const cells = parts.map((p) => grid.rows[0].cells.findIndex((c) => p.x + Math.min(p.width, p.size) / 2 >= c.x0 && p.x + Math.min(p.width, p.size) / 2 <= c.x1));
+    expect(cells).toEqual(cells.map((_, i) => cells[0] + i));
   });
 });

@@ -112,8 +112,10 @@ function typed(value: string, type: string): string | number | boolean | undefin
 
 /** Lines that lead a list of the allowed values ("The options are as follows:", "Enumeration values:", "Range"). */
 const LEAD = /(?:options are as follows|enumeration values?|enumerated values?|valid values|value range|values? can be|options)\s*:?\s*$|^range$/i;
-/** Lines that end such a list: the next labelled part of a description. */
-const STOP = /^(?:default(?: value)?\b|minimum\b|maximum\b|constraints?$|definition$|range$|n\/a$|value range\b)/i;
+/** Lines that end such a list: the next labelled part of a description, or a note's label ("NOTE"). */
+const STOP = /^(?:default(?: value)?\b|minimum\b|maximum\b|constraints?$|definition$|range$|n\/a$|value range\b|(?:\W\s*)?(?:note|notice|caution|warning|danger)s?\s*:?$)/i;
+/** A list item's bullet: "-" in text extractions, a glyph in PDFs ("•", "●" …). */
+const ITEM = /^[-•●◦▪‣∙■]\s*/u;
 
 /** "Value: meaning" / "- value" / "- value: meaning" lines after a lead line. */
 export function optionsFromProse(description: string): ({ value: string; text: string }[] & { lead?: string }) | undefined {
@@ -125,8 +127,9 @@ export function optionsFromProse(description: string): ({ value: string; text: s
     const out: { value: string; text: string }[] & { lead?: string } = [];
     for (const l of lines.slice(k)) {
       if (STOP.test(l)) break;
-      const m = /^(?:[-•]\s*)?([A-Za-z0-9_.-]+)\s*(?::\s*(.+))?$/.exec(l);
-      if (!m || (!m[2] && !/^[-•]/.test(l) && !/^\S+$/.test(l))) break;
+      const item = ITEM.test(l);
+      const m = /^([A-Za-z0-9_.-]+)\s*(?::\s*(.+))?$/.exec(l.replace(ITEM, ''));
+      if (!m || (!m[2] && !item && !/^\S+$/.test(l))) break;
       out.push({ value: m[1], text: (m[2] ?? '').trim() });
     }
     if (out.length) {

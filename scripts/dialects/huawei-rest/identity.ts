@@ -37,8 +37,19 @@ export function apiTitle(product: string): string {
   return /\bAPI$/i.test(base) ? base : `${base} API`;
 }
 
+/**
+ * The product name on the title page: its first line, or, when a long name wraps there, the lines
+ * before the "API Reference" line (at most three; "Serverless Registry Gateway" / "Database").
+ */
+function titleLines(lines: Line[]): string | undefined {
+  const first = lines.slice(0, 12).map((l) => l.text.trim()).filter(Boolean);
+  const at = first.findIndex((t) => /^API Reference$/i.test(t));
+  if (at >= 2 && at <= 3 && first.slice(0, at).every((t) => !/[.:;]$/.test(t) && !/^(?:Issue|Date)\b/i.test(t) && t.length <= 60)) return first.slice(0, at).join(' ');
+  return first[0];
+}
+
 export function readIdentity(lines: Line[], file: string, diags: Diagnostic[]): Identity {
-  const titlePage = lines.slice(0, 10).map((l) => l.text.trim()).find(Boolean);
+  const titlePage = titleLines(lines);
   // The overview sentence: a "Welcome to …" line, else the first prose line naming "X (ABBR)".
   const limit = Math.min(lines.length, 400);
   let overview: Line | undefined;

@@ -2,8 +2,18 @@
  * The line stream the Huawei constructs read: the document's lines with their numbers, tabs kept
  * (the extraction separates table cells with tabs, and a cell that continues on the next line
  * starts that line with tabs).
+ *
+ * A PDF read through the layout stage (scripts/layout) gives the same stream with structure on
+ * top: a line's `role`, and for table rows their `cells` (a cell's paragraphs separated by "\n")
+ * and the `table` they belong to (joined across pages). `readLines` keeps that structure and puts
+ * the few things the text form spells out and the layout stage gives as roles into the form the
+ * constructs read, so one set of constructs reads both:
+ * - a list item starts with "- " (a text extraction prints the bullet as "-");
+ * - a code block is fenced with ``` lines (a text extraction of a code block is fenced); the fence
+ *   lines carry the numbers of the block's first and last lines.
+ * Table rows are read from their cells (tables.ts), not from the tab-joined text.
  */
-import type { SourceDocument } from '../../extract/types.ts';
+import type { LineRole, SourceDocument } from '../../extract/types.ts';
 import type { SourceRef } from '../../model/diagnostic.ts';
 
 export interface Line {
@@ -11,14 +21,33 @@ export interface Line {
   line: number;
   text: string;
   page?: number;
+  /** What the layout stage recognised the line as (PDF input only). */
+  role?: LineRole;
+  /** Table rows of PDF input: every cell's text, a cell's paragraphs separated by "\n". */
+  cells?: string[];
+  /** Table rows and continuations of PDF input: the table they belong to (joined across pages). */
+  table?: number;
 }
 
+/** A bullet glyph the layout stage may leave at the start of a list item. */
+const BULLET = /^\s*[-•◦▪●‣∙■–]\s*/u;
+
 export function readLines(doc: SourceDocument): Line[] {
-  return doc.lines.map((l) => {
-    const out: Line = { line: l.line, text: l.text.replace(/\r$/, '') };
-    if (l.page !== undefined) out.page = l.page;
-    return out;
-  });
+  const out: Line[] = [];
+  const src = doc.lines;
+  for (let i = 0; i < src.length; i++) {
+    const l = src[i];
+    const line: Line = { line: l.line, text: l.text.replace(/\r$/, '') };
+    if (l.page !== undefined) line.page = l.page;
+    if (l.role) line.role = l.role;
+    if (l.cells) line.cells = l.cells;
+    if (l.table !== undefined) line.table = l.table;
+    if (l.role === 'list-item') line.text = `- ${line.text.replace(BULLET, '')}`;
+    if (l.role === 'code' && src[i - 1]?.role !== 'code') out.push({ line: l.line, text: '```', ...(l.page !== undefined ? { page: l.page } : {}), role: 'code' });
+    out.push(line);
+    if (l.role === 'code' && src[i + 1]?.role !== 'code') out.push({ line: l.line, text: '```', ...(l.page !== undefined ? { page: l.page } : {}), role: 'code' });
+  }
+  return out;
 }
 
 export function isBlank(l: Line | undefined): boolean {

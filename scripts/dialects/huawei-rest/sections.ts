@@ -2,7 +2,8 @@
  * Numbered headings ("4.1.1 Creating a Service Mesh") and the operation sections they open.
  *
  * Headings are lines of the form "<n[.n…]> <Title>" without tabs (the table of contents has the
- * same titles followed by a tab and a page number, so it never matches). An operation section is a
+ * same titles followed by a tab and a page number, so it never matches); in a PDF read through the
+ * layout stage, never a list item, code or table line. An operation section is a
  * heading whose body has a "URI" label followed by "<METHOD> /path"; its labelled parts (Function,
  * URI, Request Parameters, Response Parameters, Example Request, Example Response, Status Codes,
  * Error Codes) are located by their label lines.
@@ -40,7 +41,9 @@ export function findHeadings(lines: Line[], file: string, diags: Diagnostic[]): 
   for (let i = 0; i < lines.length; i++) {
     let text = lines[i].text;
     if (/^\s*```/.test(text)) fence = !fence;
-    if (fence || text.includes('\t')) continue;
+    // A PDF read through the layout stage says what a line is: a list item, a code or table line
+    // is never a heading (a heading set in body type comes as a paragraph).
+    if (fence || text.includes('\t') || (lines[i].role && lines[i].role !== 'heading' && lines[i].role !== 'paragraph')) continue;
     const latex = stripLatexHeading(text);
     if (latex) {
       diags.push(diag('heading-markup-removed', 'info', `heading written as LaTeX markup "${text.trim()}" read as "${latex}"`, refOf(file, lines[i])));

@@ -9,6 +9,13 @@
  * - A page break inside a table shows as a blank line followed by the same header again: the table
  *   continues.
  * - Any other non-blank line without a tab, or a blank line followed by something else, ends it.
+ *
+ * PDF input read through the layout stage carries the table structure itself: every row is one
+ * line with its `cells` (a cell's paragraphs separated by "\n") and the `table` it belongs to.
+ * Such a table is read from the cells (`layoutRows`): rows are the layout's rows, a cell's
+ * paragraphs are its lines (as continuation lines give them in text), the `table-continuation`
+ * lines (the same paragraphs, tab-led) are skipped. The header vocabulary, captions and the
+ * continuation rules across page breaks are the same as for text.
  */
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { diag } from '../../model/diagnostic.ts';
@@ -103,15 +110,21 @@ export function parseHeader(text: string, afterCaption = false): { columns: Colu
 }
 
 export function parseCaption(text: string): { id: string; caption: string } | undefined {
-  // A caption is a line of its own; "\tTable 4-31 objects" is the rest of a wrapped Type cell.
+  // A caption is a line of its own; "\tTable 4-31 objects" is the rest of a wrapped Type cell, and
+  // "Table 5-1 describes status codes." a sentence about a table.
   if (text.includes('\t')) return undefined;
   const m = CAPTION.exec(text);
-  return m ? { id: m[1], caption: m[2] } : undefined;
+  return m && !/[.:;。：；]$/.test(m[2]) ? { id: m[1], caption: m[2] } : undefined;
+}
+
+/** A caption no table header row follows: reported, never silent (its table, if any, is not read). */
+function captionAlone(caption: { id: string; caption: string; line: number }, file: string, diags: Diagnostic[]): void {
+  diags.push(diag('table-caption-without-table', 'warning', `Table ${caption.id} ${caption.caption}: no table header row follows the caption (the header vocabulary did not match); the table is not read`, { file, line: caption.line }));
 }
 
 /**
  * Every table in lines[start, end). Diagnostics: header-homoglyph, header-rejoined, table-continued,
- * table-stray-cell.
+ * table-stray-cell, table-caption-without-table.
  */
 export function parseTables(lines: Line[], start: number, end: number, file: string, diags: Diagnostic[]): Table[] {
   const out: Table[] = [];
@@ -121,14 +134,18 @@ export function parseTables(lines: Line[], start: number, end: number, file: str
     const text = lines[i].text;
     const cap = parseCaption(text);
     if (cap) {
+      if (caption) captionAlone(caption, file, diags);
       caption = { ...cap, line: lines[i].line };
       i++;
       continue;
     }
-    const header = parseHeader(text, !!caption);
+    const header = parseHeader(headerText(lines[i]), !!caption);
     if (!header) {
       // A caption waits for its header across blank lines (a page break may sit between them).
-      if (!isBlank(lines[i])) caption = undefined;
+      if (!isBlank(lines[i]) && caption) {
+        captionAlone(caption, file, diags);
+        caption = undefined;
+      }
       i++;
       continue;
     }
@@ -144,6 +161,11 @@ export function parseTables(lines: Line[], start: number, end: number, file: str
     if (header.folded) diags.push(diag('header-homoglyph', 'info', `${name}: header cell in Cyrillic look-alike letters ("Туре") read as "Type"`, refOf(file, lines[i])));
     if (header.rejoined.length) diags.push(diag('header-rejoined', 'info', `${name}: split header cell ${header.rejoined.join(', ')} rejoined`, refOf(file, lines[i])));
     const headerKey = header.columns.join('|');
+    if (lines[i].cells && lines[i].table !== undefined) {
+      i = layoutRows(lines, i, end, table, headerKey, name, file, diags);
+      out.push(table);
+      continue;
+    }
     i++;
     while (i < end) {
       const l = lines[i];
@@ -204,7 +226,83 @@ export function parseTables(lines: Line[], start: number, end: number, file: str
     }
     out.push(table);
   }
+  if (caption) captionAlone(caption, file, diags);
   return out;
+}
+
+/** The text a header row is recognised from: a layout row's cells (paragraphs joined), else the line. */
+function headerText(l: Line): string {
+  return l.cells ? l.cells.map((c) => c.replace(/\s*\n\s*/g, ' ')).join('\t') : l.text;
+}
+
+/**
+ * The rows of a table the layout stage recognised, from the header line at `i`: every row line of
+ * the same layout table, then the parts the layout stage could not join after a page break (a
+ * table right after it, behind blank lines only, that repeats the header or starts with a row of no
+ * more cells). Returns the index after the table.
+ */
+function layoutRows(lines: Line[], i: number, end: number, table: Table, headerKey: string, name: string, file: string, diags: Diagnostic[]): number {
+  let id = lines[i].table;
+  const width = table.columns.length;
+  i++;
+  while (i < end) {
+    const l = lines[i];
+    if (isBlank(l)) {
+      const j = nextContent(lines, i, end);
+      const next = lines[j];
+      if (j >= end || !next.cells || next.table === id) break;
+      const again = parseHeader(headerText(next), true);
+      if (again && again.columns.join('|') === headerKey) {
+        table.continuations.push(next.line);
+        diags.push(diag('table-continued', 'info', `${name} continues after a page break (header repeated)`, refOf(file, next)));
+        id = next.table;
+        i = j + 1;
+        continue;
+      }
+      if (table.rows.length && !again && next.role === 'table-row' && next.cells.filter((c, k) => k >= width && c.trim()).length === 0 && next.cells[0].trim() !== '') {
+        table.continuations.push(next.line);
+        diags.push(diag('table-continued', 'info', `${name} continues after a page break (no repeated header)`, refOf(file, next)));
+        id = next.table;
+        i = j;
+        continue;
+      }
+      break;
+    }
+    if (l.table !== id || (!l.cells && l.role !== 'table-continuation')) break;
+    i++;
+    if (l.role === 'table-continuation' || !l.cells) {
+      const last = table.rows[table.rows.length - 1];
+      if (last) last.endLine = l.line;
+      table.endLine = l.line;
+      continue;
+    }
+    const again = parseHeader(headerText(l), true);
+    if (again && again.columns.join('|') === headerKey) {
+      // A header row repeated inside the table (a page break the layout joined without dropping it).
+      table.continuations.push(l.line);
+      continue;
+    }
+    const cells = l.cells.map((c) => c.split('\n').map((p) => p.trim()).filter(Boolean));
+    while (cells.length > width && !cells[cells.length - 1].length) cells.pop();
+    if (cells.length > width) {
+      const extra = cells.splice(width).flat().join(' ');
+      cells[width - 1] = [...cells[width - 1], extra];
+      diags.push(diag('table-stray-cell', 'warning', `${name}: row has more cells than the header; "${extra}" appended to ${table.columns[width - 1]}`, refOf(file, l)));
+    }
+    while (cells.length < width) cells.push([]);
+    const prev = table.rows[table.rows.length - 1];
+    if (!cells[0].length && prev) {
+      // No name: the rest of the row above (cut by a page break the layout did not rejoin).
+      cells.forEach((c, k) => prev.cells[k].push(...c));
+      prev.endLine = l.line;
+    } else {
+      const row: TableRow = { cells, line: l.line, endLine: l.line };
+      if (l.page !== undefined) row.page = l.page;
+      table.rows.push(row);
+    }
+    table.endLine = l.line;
+  }
+  return i;
 }
 
 /** Can a line after a page break be a row of a table with `width` columns? */

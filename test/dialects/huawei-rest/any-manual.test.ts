@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenHeader } from '../../../scripts/dialects/huawei-rest/auth.ts';
 import { captionRole } from '../../../scripts/dialects/huawei-rest/captions.ts';
 import { removeFurniture } from '../../../scripts/dialects/huawei-rest/furniture.ts';
-import { apiTitle } from '../../../scripts/dialects/huawei-rest/identity.ts';
+import { apiTitle, readIdentity } from '../../../scripts/dialects/huawei-rest/identity.ts';
 import type { Line } from '../../../scripts/dialects/huawei-rest/lines.ts';
 import { parseHuawei } from '../../../scripts/dialects/huawei-rest/parse.ts';
 import { parseCaption, parseHeader, parseTables } from '../../../scripts/dialects/huawei-rest/tables.ts';
@@ -118,6 +118,14 @@ describe('API title', () => {
     ['Huawei Cloud Object Storage Service', 'Huawei Cloud Object Storage Service API'],
   ])('%s -> %s', (product, title) => {
     expect(apiTitle(product)).toBe(title);
+  });
+
+  it.each([
+    [['Application Service Mesh', '', 'API Reference', '', 'Issue 01'], 'Huawei Cloud Application Service Mesh API'],
+    [['Serverless Registry Gateway', '', 'Database', '', 'API Reference', '', 'Issue 09'], 'Huawei Cloud Serverless Registry Gateway Database API'],
+    [['Widget Service', '', 'Issue 01', '', 'Date 2025-01-01', '', 'API Reference'], 'Huawei Cloud Widget Service API'],
+  ])('title page %j -> %s (a name wrapped before "API Reference" is one name)', (page, title) => {
+    expect(readIdentity(lines(page), 'm.txt', []).title).toBe(title);
   });
 });
 

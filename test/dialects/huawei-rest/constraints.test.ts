@@ -34,6 +34,15 @@ describe('prose constraints', () => {
     expect(optionsFromProse('Service mesh status.')).toBeUndefined();
   });
 
+  it.each([
+    ['"-" items', 'Enumeration values:\n- pending\n- ACTIVE', ['pending', 'ACTIVE']],
+    ['bullet glyphs of a PDF', 'Enumeration values:\n• pending\n● ACTIVE', ['pending', 'ACTIVE']],
+    ['a NOTE label ends the list', 'The options are as follows:\nwarn: warn mode\nPrePaid: PrePaid mode\nNOTE\nThe value cannot be changed.', ['warn', 'PrePaid']],
+    ['a labelled note ends the list', 'Enumeration values:\n- a\n- b\nNote:\nOnly in some regions.', ['a', 'b']],
+  ])('value lists: %s', (_, text, values) => {
+    expect(optionsFromProse(text)?.map((o) => o.value)).toEqual(values);
+  });
+
   it('"fixed at v1" -> const, "fixed at Mesh or mesh" -> enum', () => {
     expect(apply('API version. The value is fixed at v1 and cannot be changed.').schema.const).toBe('v1');
     expect(apply('API type. The value is fixed at Mesh or mesh and cannot be changed.').schema.enum).toEqual(['Mesh', 'mesh']);

@@ -94,6 +94,45 @@ export interface HuaweiManual {
 
 const COPYRIGHT = 'Copyright © Huawei Cloud Computing Technologies Co., Ltd.';
 
+/**
+ * What Huawei PDFs show beyond their text extraction's wording: how captions sit, notes and
+ * cross-references inside cells, the glyph of enumeration lists, the sides of the running header
+ * and footer. Drawn from a generator of their own (`drawPdfVariants`), so passing them leaves every
+ * other choice of the seed's manual, and so its text form, unchanged.
+ */
+export interface HuaweiPdfVariants {
+  /** The caption kept with its table, or set as a paragraph of its own that may end a page. */
+  caption: 'with-table' | 'may-orphan';
+  /** Rows of a structure also say "For details, see Table x-y." in their description. */
+  tableRefs: boolean;
+  /** Share of description cells that carry a NOTE (label paragraph + note paragraph). */
+  cellNotes: 0 | 0.1 | 0.3;
+  /** Glyph of an enumeration list item inside a cell. */
+  bullet: '-' | '•' | '●';
+  /** Running header and footer: the same sides on every page, or swapped on even pages. */
+  furnitureSides: 'fixed' | 'alternate';
+  /** A NOTE label before note paragraphs in the body text. */
+  noteLabel: boolean;
+}
+
+export function drawPdfVariants(rng: Rng): HuaweiPdfVariants {
+  return {
+    caption: rng.pick(['with-table', 'may-orphan'] as const),
+    tableRefs: rng.chance(0.5),
+    cellNotes: rng.pick([0, 0.1, 0.3] as const),
+    bullet: rng.pick(['-', '•', '●'] as const),
+    furnitureSides: rng.pick(['fixed', 'alternate'] as const),
+    noteLabel: rng.chance(0.5),
+  };
+}
+
+const CELL_NOTES = [
+  'This parameter is available only in some regions.',
+  'If this parameter is left blank, the system uses the value configured for the project.',
+  'The value cannot be changed after the resource is created.',
+  'For details about the fields, see the description of the structure.',
+];
+
 export function drawVariants(rng: Rng): HuaweiVariants {
   return {
     welcome: rng.pick(['use', 'plain', 'huawei', 'is'] as const),
@@ -129,11 +168,14 @@ export const TOKEN_PHRASES = [
   'The token is placed in the {h} request header of every subsequent API call.',
 ];
 
-/** Build the manual. `force` overrides drawn variants (the harness's per-kind runs). */
-export function huaweiDocument(api: Api, force: Partial<HuaweiVariants> = {}): HuaweiManual {
+/**
+ * Build the manual. `force` overrides drawn variants (the harness's per-kind runs); `pdf` adds what
+ * the vendor's PDFs show (the PDF form; decisions drawn from their own generator).
+ */
+export function huaweiDocument(api: Api, force: Partial<HuaweiVariants> = {}, pdf?: HuaweiPdfVariants): HuaweiManual {
   const rng = new Rng(api.seed).fork('huawei-document');
   const v = { ...drawVariants(rng), ...force };
-  return new Builder(api, v, rng).build();
+  return new Builder(api, v, rng, pdf, new Rng(api.seed).fork('huawei-pdf-content')).build();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,6 +200,9 @@ class Builder {
     private api: Api,
     private v: HuaweiVariants,
     private rng: Rng,
+    private pdf?: HuaweiPdfVariants,
+    /** Decisions of the PDF variants only (the main generator's sequence stays as the text form's). */
+    private prng: Rng = new Rng(0),
   ) {
     this.abbr = api.product.abbreviation;
     this.name = api.product.name;
@@ -191,13 +236,15 @@ class Builder {
     const docDate = api.documentVersion;
     const chapters = new Map<string, string>();
     for (const b of B) if (b.kind === 'heading' && b.chapter) chapters.set(b.text, `${b.number ?? ''} ${b.text}`.trim());
+    const swap = this.pdf?.furnitureSides === 'alternate';
     const layout: ManualLayout = {
       blocks: B,
       furniture(page: number, ch: string | undefined): PageFurniture {
-        return {
-          header: { left: `${product} API Reference`, ...(ch ? { right: chapters.get(ch) ?? ch } : {}) },
-          footer: { left: `${issue} (${docDate})`, right: `${COPYRIGHT} ${page}` },
-        };
+        const header = { left: `${product} API Reference`, ...(ch ? { right: chapters.get(ch) ?? ch } : {}) };
+        const footer = { left: `${issue} (${docDate})`, right: `${COPYRIGHT} ${page}` };
+        if (!swap || page % 2 === 1) return { header, footer };
+        // Even pages mirror the odd ones: the chapter and the page number on the outer (left) side.
+        return { header: { ...(header.right ? { left: header.right } : {}), right: header.left }, footer: { left: `${page} ${COPYRIGHT}`, right: footer.left } };
       },
     };
     const serviceEndpoint = v.endpoint === 'table' || v.endpoint === 'sentence';
@@ -221,6 +268,7 @@ class Builder {
   }
 
   private p(text: string, style?: 'body' | 'bold' | 'note'): void {
+    if (style === 'note' && this.pdf?.noteLabel) this.blocks.push({ kind: 'paragraph', text: 'NOTE', style: 'bold' });
     this.blocks.push({ kind: 'paragraph', text, ...(style ? { style } : {}) });
   }
 
@@ -232,6 +280,12 @@ class Builder {
 
   private table(caption: string | undefined, header: string[], widths: number[], rows: string[][][]): void {
     const trs: TableRow[] = rows.map((cells) => ({ level: 0, cells }));
+    if (caption && this.pdf?.caption === 'may-orphan') {
+      // A caption paragraph of its own: the page may end between it and its table.
+      this.blocks.push({ kind: 'paragraph', text: caption, style: 'bold' });
+      this.blocks.push({ kind: 'table', header, widths, rows: trs });
+      return;
+    }
     this.blocks.push({ kind: 'table', ...(caption ? { caption } : {}), header, widths, rows: trs });
   }
 
@@ -512,6 +566,11 @@ class Builder {
       const rows = fs.map((f) => {
         const type = [typeText(f.type, ids)];
         const desc = this.description(f, request);
+        const sid = structOf(f.type) && ids.get(structOf(f.type)!.fields);
+        if (this.pdf?.tableRefs && sid) {
+          const at = desc.indexOf('Constraints');
+          desc.splice(at >= 0 ? at : f.description.length, 0, `For details, see Table ${sid}.`);
+        }
         return request ? [[f.name], [f.required ? 'Yes' : 'No'], type, desc] : [[f.name], type, desc];
       });
       this.table(cap, header, widths, rows);
@@ -521,6 +580,15 @@ class Builder {
   }
 
   private description(f: Field, request: boolean): string[] {
+    const out = this.plainDescription(f, request);
+    const pdf = this.pdf;
+    if (!pdf) return out;
+    const bulleted = pdf.bullet === '-' ? out : out.map((l) => l.replace(/^- /, `${pdf.bullet} `));
+    if (pdf.cellNotes && this.prng.chance(pdf.cellNotes)) bulleted.push('NOTE', this.prng.pick(CELL_NOTES));
+    return bulleted;
+  }
+
+  private plainDescription(f: Field, request: boolean): string[] {
     const out: string[] = [];
     const enumLines = (): string[] => {
       if (!f.enum) return [];

@@ -14,8 +14,7 @@ import { layoutDocument } from '../../../scripts/layout/index.ts';
 import { genericManual } from '../../layout/manual.ts';
 import { compareLayout, emptyLayoutScore } from '../../layout/compare.ts';
 import { pdfRoundTrip } from './run.ts';
-import { roundTrip } from '../huawei/run.ts';
-import { NO_DAMAGE } from '../huawei/text.ts';
+import { failed, fieldAccuracy } from '../huawei/run.ts';
 
 const RUNS = Number(process.env.HARNESS_RUNS ?? 0);
 const seeds = (base: number, n: number) => Array.from({ length: n }, (_, i) => base + i);
@@ -48,19 +47,27 @@ describe('Alibaba manuals as PDFs', () => {
 });
 
 describe('Huawei manuals as PDFs', () => {
-  // The Huawei dialect is being generalised on its own branch; until then the PDF form is held to
-  // what the same manual gives as an undamaged text extraction: the layout stage loses nothing.
-  const list = seeds(101, RUNS ? Math.max(10, RUNS / 4) : 2);
-  it(`${list.length} manuals: the PDF recovers what the undamaged text does`, async () => {
-    const pdf = emptyScore();
-    const text = emptyScore();
+  // The text harness's manuals of these seeds (same Api, same wording) with what Huawei PDFs show
+  // beyond the text (captions that may end a page, "see Table x-y" and NOTEs inside cells, bullet
+  // glyphs, running header and footer sides), typeset with a seeded style. The bar is issue 14's
+  // "Done means": operations 100 %, fields (path, type, Required) >= 99.5 %, nothing invented, and
+  // the identity (title, service id, server) the manual states. `npx tsx test/harness/huawei/
+  // report.ts --form pdf` writes the per-variation table.
+  const list = seeds(101, RUNS ? Math.max(10, RUNS) : 3);
+  it(`${list.length} manuals: operations 100 %, fields (path, type, Required) ≥ 99.5 %, nothing invented, identity`, async () => {
+    const total = emptyScore();
+    const bad: number[] = [];
     for (const seed of list) {
-      addScores(pdf, (await pdfRoundTrip('huawei', seed)).score);
-      addScores(text, roundTrip(seed, NO_DAMAGE).score);
+      const r = await pdfRoundTrip('huawei', seed);
+      addScores(total, r.score);
+      if (r.error || failed(r.score)) bad.push(seed);
     }
-    const msg = `pdf ${JSON.stringify(summarise(pdf))}\ntext ${JSON.stringify(summarise(text))}\n${pdf.problems.join('\n')}`;
-    expect(pdf.operations.found, msg).toBeGreaterThanOrEqual(text.operations.found);
-    expect(pdf.parameters.found, msg).toBeGreaterThanOrEqual(text.parameters.found);
-    expect(pdf.fields.found, msg).toBeGreaterThanOrEqual(text.fields.found);
+    const s = total;
+    const acc = fieldAccuracy(s);
+    const msg = `${JSON.stringify(summarise(s))}; fields ok ${acc.ok}/${acc.total}; seeds with a loss: ${bad.join(' ')}\n${s.problems.join('\n')}`;
+    expect(s.operations.found, msg).toBe(s.operations.total);
+    expect(acc.ok / acc.total, msg).toBeGreaterThanOrEqual(0.995);
+    expect(s.operations.invented + s.parameters.invented + s.fields.invented, msg).toBe(0);
+    expect(s.meta.ok, msg).toBe(s.meta.total);
   });
 });

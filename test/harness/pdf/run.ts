@@ -11,7 +11,8 @@ import type { Api } from '../model.ts';
 import { Rng } from '../rng.ts';
 import { emptyScore, scoreModel, type Score } from '../score.ts';
 import { alibabaDocument } from '../alibaba/document.ts';
-import { huaweiDocument } from '../huawei/document.ts';
+import { drawPdfVariants, huaweiDocument, type HuaweiPdfVariants, type HuaweiVariants } from '../huawei/document.ts';
+import { enrichRest } from '../huawei/enrich.ts';
 import { expectedIdentity } from '../huawei/run.ts';
 import type { ManualLayout } from '../layout.ts';
 import { randomStyle, renderManualPdf, type PdfStyle } from '../pdf.ts';
@@ -26,29 +27,38 @@ export interface PdfRoundTrip {
   pages: number;
   bytes: number;
   score: Score;
+  /** Huawei: the manual's wording variants and what its PDF shows beyond the text (per-variation tables). */
+  huawei?: { variants: HuaweiVariants; pdf: HuaweiPdfVariants };
   build?: BuildResult;
   error?: string;
   /** Milliseconds: typeset, extract (pdf.js), build (layout → stringify). */
   ms: { typeset: number; extract: number; build: number };
 }
 
-/** The manual of a vendor for a seed, with the Api it documents and the truth to score against. */
-export function vendorManual(vendor: Vendor, seed: number): { api: Api; truth: Api; layout: ManualLayout } {
+/**
+ * The manual of a vendor for a seed, with the Api it documents and the truth to score against.
+ * Huawei: the same Api and wording as the text harness's manual of that seed (test/harness/huawei/
+ * run.ts), plus what the vendor's PDFs show beyond the text (HuaweiPdfVariants, drawn from the seed).
+ */
+export function vendorManual(vendor: Vendor, seed: number, fonts: { unicode: boolean } = { unicode: true }): { api: Api; truth: Api; layout: ManualLayout; huawei?: { variants: HuaweiVariants; pdf: HuaweiPdfVariants } } {
   if (vendor === 'alibaba') {
     const api = generateApi(seed, { style: 'rpc' });
     return { api, truth: api, layout: alibabaDocument(api) };
   }
-  const api = generateApi(seed, { style: 'rest' });
-  const manual = huaweiDocument(api);
-  return { api, truth: expectedIdentity(api, manual), layout: manual.layout };
+  const api = enrichRest(generateApi(seed, { style: 'rest' }));
+  const pdf = drawPdfVariants(new Rng(seed).fork('huawei-pdf-variants'));
+  // A standard PDF font has no "●": the typesetter would print "?" where a vendor's font has one.
+  if (!fonts.unicode && pdf.bullet === '●') pdf.bullet = '•';
+  const manual = huaweiDocument(api, {}, pdf);
+  return { api, truth: expectedIdentity(api, manual), layout: manual.layout, huawei: { variants: manual.variants, pdf } };
 }
 
 /** Chinese text needs a font with CJK glyphs; the style's family is drawn among those that fit. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 export async function pdfRoundTrip(vendor: Vendor, seed: number, override: Partial<PdfStyle> = {}): Promise<PdfRoundTrip> {
-  const { api, truth, layout } = vendorManual(vendor, seed);
   const style = { ...randomStyle(new Rng(seed).fork(`pdf-style-${vendor}`)), ...override };
+  const { api, truth, layout, huawei } = vendorManual(vendor, seed, style);
   void CJK;
   let t = performance.now();
   const pdf = await renderManualPdf(layout, style);
@@ -75,5 +85,5 @@ export async function pdfRoundTrip(vendor: Vendor, seed: number, override: Parti
     score.operations.total = api.operations.length;
     score.problems.push(`seed ${seed}: pipeline threw ${error.split('\n')[0]}`);
   }
-  return { vendor, seed, api, style, pages, bytes: pdf.length, score, ...(build ? { build } : {}), ...(error ? { error } : {}), ms: { typeset, extract, build: buildMs } };
+  return { vendor, seed, api, style, pages, bytes: pdf.length, score, ...(huawei ? { huawei } : {}), ...(build ? { build } : {}), ...(error ? { error } : {}), ms: { typeset, extract, build: buildMs } };
 }
