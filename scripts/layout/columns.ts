@@ -73,7 +73,10 @@ export function gridsFromRowRules(rules: PdfRule[], pageHeight: number, runs: PR
       bands.push({ top, bottom, runs: rs, cells: rs.length > 0 && !rs.every((r) => mono(r.font)) && hasCells(rs.filter((r) => !mono(r.font))) });
     }
     const touching = (a: Band, b: Band) => Math.abs(b.top - a.bottom) <= TOL;
-    const prev = above.find((gr) => Math.abs(gr.x0 - x0) <= TOL && Math.abs(gr.x1 - x1) <= TOL);
+    // The table a part at the top continues is the last of that width on the page before.
+    // Mirrored margins move it on the page: same width, columns shifted with it.
+    const last = above.filter((gr) => Math.abs(gr.x1 - gr.x0 - (x1 - x0)) <= TOL).pop();
+    const prev = last && { ...last, x0, x1, columns: last.columns.map((c) => c - last.x0 + x0) };
     const used = bands.map(() => false);
     const parts: { from: number; to: number; cols: Columns }[] = [];
     // Rows: runs of touching bands with cells (a band of one block is text between tables: a
@@ -178,22 +181,50 @@ function hasCells(runs: PRun[]): boolean {
   return byLine(runs).some((l) => blocks(l, gap).length >= 2);
 }
 
-function columnsOf(part: Band[], x0: number, x1: number, above: Grid | undefined): Columns | undefined {
-  const runs = part.flatMap((b) => b.runs);
-  const gap = CELL_GAP * em(runs);
+/** Where columns start: after every river (a stretch where no line of the bands has text). */
+function riverStarts(part: Band[], gap: number): number[] {
   const spans = part.flatMap((b) => byLine(b.runs).flatMap((l) => blocks(l, gap))).sort((a, b) => a.x0 - b.x0);
-  if (!spans.length) return undefined;
-  // Rivers: where no line has text. Each covered stretch after one starts a column.
+  if (!spans.length) return [];
   const starts: number[] = [spans[0].x0];
   let reach = spans[0].x1;
   for (const s of spans.slice(1)) {
     if (s.x0 - reach >= gap) starts.push(s.x0);
     reach = Math.max(reach, s.x1);
   }
-  const pad = Math.max(0, Math.min(starts[0] - x0, gap * 2));
+  return starts;
+}
+
+function columnsOf(part: Band[], x0: number, x1: number, above: Grid | undefined): Columns | undefined {
+  const runs = part.flatMap((b) => b.runs);
+  const gap = CELL_GAP * em(runs);
+  let starts = riverStarts(part, gap);
+  if (!starts.length) return undefined;
+  let pad = Math.max(0, Math.min(starts[0] - x0, gap * 2));
+  // A header row whose labels are centred over their columns leaves rivers of its own when few
+  // rows are below it (a short label over a short value: "Parameter" centred, "Action" at the
+  // left). The columns of the rows below stand when every label of the first row sits centred in
+  // one of them; a label at a start of its own (over a column empty in every row) keeps it.
+  if (part.length >= 2) {
+    const body = riverStarts(part.slice(1), gap);
+    if (body.length && body.length < starts.length) {
+      const bpad = Math.max(0, Math.min(body[0] - x0, gap * 2));
+      const cols = [x0, ...body.slice(1).map((s) => s - bpad), x1];
+      const labels = byLine(part[0].runs).flatMap((l) => blocks(l, gap));
+      const centred = (b: { x0: number; x1: number }) =>
+        cols.slice(0, -1).some((c, k) => b.x0 >= c && b.x1 <= cols[k + 1] && Math.abs((b.x0 + b.x1) / 2 - (c + cols[k + 1]) / 2) <= 2);
+      const ownStart = (b: { x0: number }) => body.some((s) => Math.abs(s - b.x0) <= 1.5);
+      if (labels.length && labels.every((b) => ownStart(b) || centred(b))) {
+        starts = body;
+        pad = bpad;
+      }
+    }
+  }
   const columns = [x0, ...starts.slice(1).map((s) => s - pad), x1];
   // A part continued from the page before whose rows leave out a column: that table's columns.
-  if (above && above.columns.length >= columns.length && columns.slice(1, -1).every((c) => above.columns.some((p) => Math.abs(p - c) <= TOL + 1))) {
+  // Compared where the text starts (a part whose first column is all indented rows would measure
+  // a wider padding, and its boundaries would shift by the difference).
+  const abovePad = above?.pad ?? pad;
+  if (above && above.columns.length >= columns.length && starts.slice(1).every((s) => above.columns.some((p) => Math.abs(p + abovePad - s) <= TOL + 1))) {
     return { columns: above.columns, pad: above.pad ?? pad, continued: true };
   }
   return columns.length >= 3 ? { columns, pad, continued: false } : undefined;
