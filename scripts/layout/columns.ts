@@ -199,7 +199,10 @@ function columnsOf(part: Band[], x0: number, x1: number, above: Grid | undefined
   const gap = CELL_GAP * em(runs);
   let starts = riverStarts(part, gap);
   if (!starts.length) return undefined;
-  let pad = Math.max(0, Math.min(starts[0] - x0, gap * 2));
+  // The cell padding: where the first column's text starts, unless the table continues one whose
+  // padding is known (a part whose rows are all indented would measure its indentation too).
+  const padFrom = (first: number) => above?.pad ?? Math.max(0, Math.min(first - x0, gap * 2));
+  let pad = padFrom(starts[0]);
   // A header row whose labels are centred over their columns leaves rivers of its own when few
   // rows are below it (a short label over a short value: "Parameter" centred, "Action" at the
   // left). The columns of the rows below stand when every label of the first row sits centred in
@@ -207,7 +210,7 @@ function columnsOf(part: Band[], x0: number, x1: number, above: Grid | undefined
   if (part.length >= 2) {
     const body = riverStarts(part.slice(1), gap);
     if (body.length && body.length < starts.length) {
-      const bpad = Math.max(0, Math.min(body[0] - x0, gap * 2));
+      const bpad = padFrom(body[0]);
       const cols = [x0, ...body.slice(1).map((s) => s - bpad), x1];
       const labels = byLine(part[0].runs).flatMap((l) => blocks(l, gap));
       const centred = (b: { x0: number; x1: number }) =>
