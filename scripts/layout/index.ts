@@ -213,8 +213,11 @@ function joinTables(prev: Extract<Block, { kind: 'table' }>, rows: TableRow[]): 
   let rest = rows;
   let header = false;
   let split = false;
-  const head = prev.rows.find((r) => r.header);
   const text = (r: TableRow) => r.cells.map((c) => c.paragraphs.join(' ')).join('\t');
+  // A header row set like the body (not bold) left alone at the foot of the page: the first row
+  // overleaf repeats it.
+  if (!prev.rows.some((r) => r.header) && prev.rows[0] && rest[0] && text(rest[0]) === text(prev.rows[0])) prev.rows[0].header = true;
+  const head = prev.rows.find((r) => r.header);
   if (rest[0] && head && (rest[0].header || text(rest[0]) === text(head)) && text(rest[0]) === text(head)) {
     rest = rest.slice(1);
     header = true;
