@@ -94,10 +94,20 @@ export function gridsFromRowRules(rules: PdfRule[], pageHeight: number, runs: PR
     }
     // … and the touching bands whose text sits where the columns' text starts (a row with one
     // cell filled: the rest of a row cut by the page break, a name without a type).
+    // (Every part's own bands first: one part extending must not run into the next.)
+    for (const part of parts) for (let k = part.from; k < part.to; k++) used[k] = true;
     for (const part of parts) {
-      for (let k = part.from; k < part.to; k++) used[k] = true;
       while (part.from > 0 && !used[part.from - 1] && touching(bands[part.from - 1], bands[part.from]) && aligned(bands[part.from - 1], part.cols)) used[--part.from] = true;
       while (part.to < bands.length && !used[part.to] && touching(bands[part.to - 1], bands[part.to]) && aligned(bands[part.to], part.cols)) used[part.to++] = true;
+    }
+    // Parts that now touch with the same columns are one table (a band between them was one cell only).
+    for (let k = parts.length - 1; k > 0; k--) {
+      const [a, b] = [parts[k - 1], parts[k]];
+      const same = a.cols.columns.length === b.cols.columns.length && a.cols.columns.every((c, i) => Math.abs(c - b.cols.columns[i]) <= TOL + 1);
+      if (a.to === b.from && same && touching(bands[a.to - 1], bands[b.from])) {
+        a.to = b.to;
+        parts.splice(k, 1);
+      }
     }
     // A lone band at the top of the page continuing the table of the page before.
     const first = bands.findIndex((b) => b.runs.length > 0);
