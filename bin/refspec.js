@@ -1,10 +1,47 @@
 #!/usr/bin/env node
-// Entry point for `npx refspec` / the package bin: runs the TypeScript CLI through tsx.
-import { spawnSync } from 'node:child_process';
+// `refspec` / `npx refspec`: runs the compiled CLI (dist/cli.js) in this one Node process.
+// dist/ is build output (`npm run build`; `prepare` builds it on `npm install` in a checkout and
+// before `npm pack`), never committed. In a checkout of the repository, where scripts/ sits beside
+// dist/ and dist/ may be missing or older than the sources, the sources run instead through tsx
+// (a development dependency), in this same process, so `npx refspec` never runs stale code.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const r = spawnSync(process.execPath, [tsx, join(root, 'scripts', 'cli.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 2);
+const root = new URL('../', import.meta.url);
+const compiled = new URL('dist/cli.js', root);
+const sources = new URL('scripts/', root);
+
+/** Newest modification time (ms) of the files under scripts/ that dist/ is built from. */
+function newestSource() {
+  let newest = 0;
+  const dir = fileURLToPath(sources);
+  for (const rel of readdirSync(dir, { recursive: true })) {
+    if (rel.startsWith('bench') || rel.startsWith('dev')) continue;
+    const m = statSync(`${dir}/${rel}`).mtimeMs;
+    if (m > newest) newest = m;
+  }
+  return newest;
+}
+
+function staleBuild() {
+  if (!existsSync(new URL('cli.ts', sources))) return false; // an installed package: dist/ is all there is
+  if (!existsSync(compiled)) return 'missing';
+  return newestSource() > statSync(compiled).mtimeMs ? 'older than scripts/' : false;
+}
+
+const stale = staleBuild();
+let cli;
+if (stale) {
+  try {
+    const { register } = await import('tsx/esm/api');
+    register();
+  } catch {
+    process.stderr.write(`refspec: dist/ is ${stale} and tsx is not installed: run \`npm install\` or \`npm run build\`\n`);
+    process.exit(70);
+  }
+  if (process.stderr.isTTY) process.stderr.write(`refspec: note: dist/ is ${stale}; running the sources with tsx (\`npm run build\` to compile)\n`);
+  cli = await import(new URL('cli.ts', sources).href);
+} else {
+  cli = await import(compiled.href);
+}
+await cli.run(process.argv.slice(2));

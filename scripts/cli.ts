@@ -5,12 +5,14 @@
  * with --strict), 2 bad input or usage, 70 an internal error (a bug: one line, REFSPEC_DEBUG=1 for
  * the stack).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { InputError } from './extract/types.ts';
 import { OutputError } from './util/fs.ts';
 import { EXIT, UsageError, type GlobalFlags } from './commands/io.ts';
 import { commandHelp, mainHelp, wantsHelp, type CommandSpec } from './commands/args.ts';
 import { COMMAND_SPECS } from './commands/specs.ts';
+import { packagePath } from './util/paths.ts';
 
 type Command = (argv: string[], flags: GlobalFlags) => Promise<number>;
 
@@ -32,7 +34,7 @@ export function registerCommand(spec: CommandSpec, load: () => Promise<Command>)
 }
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
 }
 
@@ -70,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       err(`refspec: unknown command "${topic}"; commands: ${[...specs.keys()].join(', ')}`);
       return EXIT.input;
     }
+    await s.complete?.();
     out(commandHelp(s));
     return EXIT.ok;
   }
@@ -79,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     err(`refspec: unknown command "${name}"; commands: ${[...specs.keys()].join(', ')} (refspec --help)`);
     return EXIT.input;
   }
+  await spec.complete?.();
   if (helpAsked || wantsHelp(rest)) {
     out(commandHelp(spec));
     return EXIT.ok;
@@ -106,14 +110,26 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1]);
-if (isMain) {
+/** Run the CLI as the process: `bin/refspec.js` calls this, and so does `tsx scripts/cli.ts`. */
+export function run(argv: string[] = process.argv.slice(2)): Promise<void> {
   // `refspec … | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  main(process.argv.slice(2)).then((code) => {
+  return main(argv).then((code) => {
     process.exitCode = code;
   });
 }
+
+/** True when this module is the script Node was started with (`tsx scripts/cli.ts`, `node dist/cli.js`). */
+function isEntry(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) void run();

@@ -60,7 +60,7 @@ export async function computeApiOutputs(
     onStage: progress,
   });
   progress('lint');
-  const lint = await lintSpec(build.yaml, join(config.root, specPath(api)));
+  const lint = await lintSpec(build.yaml, join(config.root, specPath(api)), build.spec);
   const files = new Map<string, string>();
   files.set(specPath(api), build.yaml);
   files.set(join('spec', `${api.name}.report.md`), renderReport(api.name, build, lint));

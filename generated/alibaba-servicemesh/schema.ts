@@ -4863,7 +4863,7 @@ export interface components {
         /** @example 1.0 */
         SignatureVersion: string;
         /** @example 2012-06-01T12:00:00Z */
-        TimeStamp: string;
+        Timestamp: string;
         /**
          * @description the version number of the API. Set the value to 2020-01-11.
          * @example 2020-01-11
@@ -5381,7 +5381,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -5445,7 +5445,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -5507,7 +5507,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6091,7 +6091,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6143,7 +6143,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6200,7 +6200,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6262,7 +6262,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6327,7 +6327,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6392,7 +6392,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6444,7 +6444,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6501,7 +6501,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6564,7 +6564,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6636,7 +6636,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6693,7 +6693,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6750,7 +6750,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6818,7 +6818,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6872,7 +6872,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -6932,7 +6932,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7017,7 +7017,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7079,7 +7079,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7136,7 +7136,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7193,7 +7193,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7277,7 +7277,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7344,7 +7344,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7421,7 +7421,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7485,7 +7485,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7547,7 +7547,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7696,7 +7696,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7753,7 +7753,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7810,7 +7810,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7872,7 +7872,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -7934,7 +7934,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8001,7 +8001,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8063,7 +8063,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8127,7 +8127,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8207,7 +8207,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8271,7 +8271,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8342,7 +8342,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8425,7 +8425,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8503,7 +8503,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8595,7 +8595,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8662,7 +8662,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8736,7 +8736,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8818,7 +8818,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8882,7 +8882,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -8954,7 +8954,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9037,7 +9037,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9123,7 +9123,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9187,7 +9187,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9254,7 +9254,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9321,7 +9321,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9388,7 +9388,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9457,7 +9457,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9529,7 +9529,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9591,7 +9591,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9660,7 +9660,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9727,7 +9727,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9784,7 +9784,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9841,7 +9841,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9898,7 +9898,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -9976,7 +9976,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -10033,7 +10033,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -10100,7 +10100,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -10169,7 +10169,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -10231,7 +10231,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -10303,7 +10303,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -10360,7 +10360,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -10417,7 +10417,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;
@@ -10474,7 +10474,7 @@ export interface operations {
                 /** @example key-test */
                 AccessKeyId: components["parameters"]["AccessKeyId"];
                 /** @example 2012-06-01T12:00:00Z */
-                TimeStamp: components["parameters"]["TimeStamp"];
+                Timestamp: components["parameters"]["Timestamp"];
             };
             header?: never;
             path?: never;

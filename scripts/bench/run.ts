@@ -3,6 +3,9 @@
  * - per-stage times for each configured manual (median of warm runs): extract, detect, parse, emit,
  *   reconcile, stringify, lint, codegen, docs;
  * - parse + emit of all manuals together, in-process after warm-up;
+ * - the CLI as installed (scripts/bench/cli-speed.ts): whole processes of the compiled bin —
+ *   `--help`, `build` of the Alibaba manual with and without lint — interleaved with the
+ *   openapi-typescript CLI on the same spec;
  * - yardsticks on the same specs: the openapi-typescript CLI and the `redocly lint` CLI;
  * - whole `npm run regen` and `npm run check` wall time and peak memory (in a scratch copy of the
  *   project, so the working tree is never written);
@@ -30,6 +33,7 @@ import { emitOpenApi } from '../openapi/document.ts';
 import { lintSpec } from '../lint/index.ts';
 import { writeFileAtomic } from '../util/fs.ts';
 import { defaultGenerateSpecs, renderGenerateBench, runGenerateBench, type GenerateSpeedRow } from './generate-speed.ts';
+import { renderCliBench, runCliBench, type CliSpeed } from './cli-speed.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -214,7 +218,8 @@ async function yardsticks(manuals: { api: string; specPath: string }[], scratch:
     const xs: number[] = [];
     for (let i = 0; i < 3; i++) xs.push((await run(bin('redocly'), ['lint', m.specPath, '--config', redoclyConfig, '--format', 'summary'])).wallMs);
     const ys: number[] = [];
-    for (let i = 0; i < 3; i++) ys.push((await run(process.execPath, [TSX, join(ROOT, 'scripts', 'cli.ts'), 'lint', m.specPath, '--quiet'])).wallMs);
+    // The compiled bin (dist/ was built by the CLI section just before).
+    for (let i = 0; i < 3; i++) ys.push((await run(process.execPath, [join(ROOT, 'bin', 'refspec.js'), 'lint', m.specPath, '--quiet'])).wallMs);
     out.push({ api: m.api, openapiTypescriptMs: ots, redoclyLintMs: median(xs), refspecLintCliMs: median(ys) });
   }
   return out;
@@ -318,6 +323,10 @@ function render(results: Awaited<ReturnType<typeof collect>>): string {
     L.push(`| ${x.api} | ${(x.bytes / 1024).toFixed(0)} | ${x.operations} | ${stageNames.map((s) => fmt(x.stages[s])).join(' | ')} |`);
   }
   L.push('', `Parse + emit of all manuals together, in-process after warm-up: **${fmt(results.perManual.parseEmitAllMs)} ms** (target < 150 ms).`, '');
+  if (results.cli) {
+    L.push('### The CLI as installed: whole processes against openapi-typescript (`scripts/bench/cli-speed.ts`)', '');
+    L.push(...renderCliBench(results.cli), '');
+  }
   L.push('### Yardsticks on the same specs (CLI wall time incl. Node start-up, median of 3, ms)', '');
   L.push('| manual | openapi-typescript CLI | redocly lint CLI (recommended) | refspec lint CLI (recommended + refspec rules) |');
   L.push('|---|---:|---:|---:|');
@@ -408,6 +417,7 @@ async function collect() {
   const m = await machine();
   say(`machine: ${m.cpu}, ${m.nproc} cores, Node ${m.node}`);
   const pm = await perManual();
+  const cli = await runCliBench(ROOT, opts.quick ? 3 : Math.max(RUNS, 7), say);
   const y = await yardsticks(pm.manuals, pm.scratch);
   const whole = await wholeProject();
   say('codegen: refspec generate vs openapi-typescript (scripts/bench/generate-speed.ts)');
@@ -432,7 +442,7 @@ async function collect() {
     html = { error: (err as Error).message.split('\n')[0] };
   }
   await rm(pm.scratch, { recursive: true, force: true });
-  return { machine: m, runs: RUNS as number | undefined, perManual: pm, yardsticks: y, whole, generate: generate as GenerateSpeedRow[] | undefined, scaling: sc, pdf: pdf as Record<string, any> | undefined, diff: diff as typeof diff | undefined, html: html as typeof html | undefined };
+  return { machine: m, runs: RUNS as number | undefined, perManual: pm, cli: cli as CliSpeed | undefined, yardsticks: y, whole, generate: generate as GenerateSpeedRow[] | undefined, scaling: sc, pdf: pdf as Record<string, any> | undefined, diff: diff as typeof diff | undefined, html: html as typeof html | undefined };
 }
 
 const results = opts.render

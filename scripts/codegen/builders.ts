@@ -182,10 +182,10 @@ export function generateBuilders(api: ApiInfo, specPath: string): string {
   const schemaImports = ['components', 'operations'].filter((n) => used.has(n));
   const runtimeTypes = ['BinaryBody', 'BuildOptions', 'BuiltRequest', 'MultipartBody', 'OperationDescriptor', 'ServerInfo'].filter((n) => used.has(n) || ['BuildOptions', 'BuiltRequest', 'OperationDescriptor', 'ServerInfo'].includes(n));
   const head: TS.Statement[] = [
-    ...(schemaImports.length ? [importDecl(schemaImports, './schema.ts', true)] : []),
-    importDecl(['buildRequest'], './runtime/request.ts'),
-    importDecl(runtimeTypes, './runtime/types.ts', true),
-    exportFrom(['BuildOptions', 'BuiltRequest', 'OperationDescriptor', 'ServerInfo'], './runtime/types.ts', true),
+    ...(schemaImports.length ? [importDecl(schemaImports, './schema.js', true)] : []),
+    importDecl(['buildRequest'], './runtime/request.js'),
+    importDecl(runtimeTypes, './runtime/types.js', true),
+    exportFrom(['BuildOptions', 'BuiltRequest', 'OperationDescriptor', 'ServerInfo'], './runtime/types.js', true),
   ];
   return `${tsBanner(specPath, api.fromManual)}${printGroups([head, ...body])}`;
 }

@@ -13,7 +13,7 @@ import { tsBanner } from './banner.ts';
 import { descriptorName, hasRequiredInput, inputParams, inputTypeName, outputTypeName } from './builders.ts';
 
 /** Parameters the vendor clients fill from their options (ClientInput makes them optional). */
-const CLIENT_FILLED = new Set(['project_id', 'RegionId']);
+export const CLIENT_FILLED: ReadonlySet<string> = new Set(['project_id', 'RegionId']);
 
 function hasRequiredClientInput(api: ApiInfo, op: OperationInfo): boolean {
   if (api.kind === 'rest') return hasRequiredInput(op);
@@ -53,19 +53,24 @@ function credential(s: SchemeInfo): { type: TS.TypeNode; how: string } | undefin
   }
 }
 
+/** How the client sends a credential of this scheme, or undefined when it cannot (mutual TLS). */
+export function credentialHow(s: SchemeInfo): string | undefined {
+  return credential(s)?.how;
+}
+
 export function generateClient(api: ApiInfo, specPath: string): string {
   const vendor = api.kind !== 'rest';
   const alibaba = api.kind === 'alibaba-rpc';
   const optionsType = alibaba ? 'AlibabaClientOptions' : vendor ? 'HuaweiClientOptions' : 'RestClientOptions';
   const coreFn = alibaba ? 'createAlibabaCore' : vendor ? 'createHuaweiCore' : 'createRestCore';
   const schemes = vendor ? [] : api.securitySchemes.filter((s) => credential(s));
-  const core = vendor ? './runtime/client-core.ts' : './runtime/rest-core.ts';
+  const core = vendor ? './runtime/client-core.js' : './runtime/rest-core.js';
   const head: TS.Statement[] = [
     importDecl([coreFn], core),
     importDecl([optionsType, 'ApiDefaults', 'CallOptions', ...(vendor ? ['ClientInput'] : []), ...(schemes.length ? ['Credential'] : [])], core, true),
-    f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(id('b'))), f.createStringLiteral('./builders.ts')),
-    exportFrom(['ApiError'], './runtime/http.ts'),
-    exportFrom(['BuildError'], './runtime/request.ts'),
+    f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(id('b'))), f.createStringLiteral('./builders.js')),
+    exportFrom(['ApiError'], './runtime/http.js'),
+    exportFrom(['BuildError'], './runtime/request.js'),
   ];
   const options: TS.Statement[] = [];
   if (vendor) {

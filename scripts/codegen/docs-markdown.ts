@@ -244,7 +244,7 @@ function exampleList(dd: DocsDocument, mediaRaw: unknown): { name: string; value
 
 function builderCall(op: OperationInfo, ex: BuilderExample): string {
   const args = Object.keys(ex.input).length ? tsLiteral(ex.input) : '';
-  return markdownFence(`import { ${op.fnName} } from '../builders.ts';\n\nconst request = ${op.fnName}(${args});`, 'ts');
+  return markdownFence(`import { ${op.fnName} } from '../builders.js';\n\nconst request = ${op.fnName}(${args});`, 'ts');
 }
 
 function exampleNotes(ex: BuilderExample, what: string): string {
@@ -384,7 +384,7 @@ function usageSnippet(api: ApiInfo, first: OperationInfo | undefined, src: Examp
   const ex = builderExample(first, {}, src);
   const args = Object.keys(ex.input).length ? tsLiteral(ex.input) : '';
   return markdownFence(
-    `import { createClient } from '../client.ts';\n\n// Credentials and endpoint: see the options of createClient() in client.ts.\nconst client = createClient(${region ? `{ region: ${JSON.stringify(region)} }` : ''});\nconst result = await client.${first.fnName}(${args});`,
+    `import { createClient } from '../client.js';\n\n// Credentials and endpoint: see the options of createClient() in client.ts.\nconst client = createClient(${region ? `{ region: ${JSON.stringify(region)} }` : ''});\nconst result = await client.${first.fnName}(${args});`,
     'ts',
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Codegen entry: one OpenAPI document -> every file of generated/<api>/ as (relative path ->
- * content), plus diagnostics. Pure apart from reading templates/ (and files an external `$ref`
- * names) and running the Redocly subprocess for the HTML. The TypeScript files never depend on the
+ * content), plus diagnostics. Pure apart from reading templates/, files an external `$ref` names
+ * and, for the HTML, Redoc's standalone bundle (no subprocess). The TypeScript files never depend on the
  * HTML: when that step fails, the reason is a diagnostic and every other file is still produced.
  */
 import { prepareDocument } from './load.ts';
@@ -12,6 +12,7 @@ import { generateClient } from './client.ts';
 import { runtimeFiles } from './runtime.ts';
 import { generateMarkdown } from './docs-markdown.ts';
 import { tsBanner } from './banner.ts';
+import { packageFiles } from './package.ts';
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
 import { InputError } from '../extract/types.ts';
 
@@ -22,8 +23,10 @@ export interface GenerateOptions {
   specPath: string;
   /** Where relative external `$ref`s are looked up from (the spec file; default: specPath). */
   sourceFile?: string;
-  /** Skip the HTML reference (the only step that needs a subprocess). */
+  /** Skip the HTML reference (the only step that reads Redoc's 2 MB bundle). */
   html?: boolean;
+  /** npm package name of the output (regen: the config's `generated` name); default from the spec. */
+  packageName?: string;
   progress?: (stage: string) => void;
 }
 
@@ -57,12 +60,12 @@ export async function generateApi(doc: Obj, opts: GenerateOptions): Promise<Gene
   files.set('client.ts', generateClient(api, opts.specPath));
   files.set(
     'index.ts',
-    `${tsBanner(opts.specPath, api.fromManual)}export * from './client.ts';\nexport * as builders from './builders.ts';\nexport type { components, operations, paths } from './schema.ts';\n`,
+    `${tsBanner(opts.specPath, api.fromManual)}export * from './client.js';\nexport * as builders from './builders.js';\nexport type { components, operations, paths } from './schema.js';\n`,
   );
   for (const [p, c] of await runtimeFiles(opts.specPath, api.fromManual, api.kind)) files.set(p, c);
   opts.progress?.('codegen docs');
   files.set('docs/reference.md', await generateMarkdown(api, opts.specPath));
-  // Loaded only here: the HTML step carries Redoc's bundle.
+  // Loaded only here, after the TypeScript files; it reads Redoc's bundle only when HTML is asked for.
   const { docsDiagnostics, generateHtml } = await import('./docs-html.ts');
   diagnostics.push(...docsDiagnostics(api.doc, opts.specPath));
   if (opts.html !== false) {
@@ -72,5 +75,9 @@ export async function generateApi(doc: Obj, opts: GenerateOptions): Promise<Gene
       diagnostics.push(diag('html-not-generated', 'error', `docs/reference.html was not generated: ${(err as Error).message.split('\n')[0]}`, { file: opts.specPath, line: 1 }));
     }
   }
+  // package.json, tsconfig.json, README.md, .gitignore: last, so the README knows which docs exist.
+  const pkg = await packageFiles(api, { specPath: opts.specPath, packageName: opts.packageName, html: files.has('docs/reference.html') });
+  for (const [p, c] of pkg.files) files.set(p, c);
+  diagnostics.push(...pkg.diagnostics);
   return { api, files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics };
 }

@@ -23,10 +23,15 @@ export function typeName(name: string): string {
   return out;
 }
 
-/** A safe lowerCamel function / method name from any name. */
+/**
+ * A safe lowerCamel function / method name from any name. A leading run of capitals is one word:
+ * `GET_DescribeThings` → `getDescribeThings`, `HTTPServer` → `httpServer`, `ID` → `id`.
+ */
 export function fnName(name: string): string {
   const t = typeName(name);
-  const out = t[0].toLowerCase() + t.slice(1);
+  const run = /^[A-Z]+/.exec(t)?.[0] ?? '';
+  const lower = run.length > 1 && /^[a-z]/.test(t.slice(run.length)) ? run.length - 1 : Math.max(run.length, 1);
+  const out = t.slice(0, lower).toLowerCase() + t.slice(lower);
   // Nor an Object.prototype member: a client method `toString` would make String(client) call the API.
   return RESERVED.has(out) || out in Object.prototype ? `${out}Op` : out;
 }

@@ -11,7 +11,7 @@ registerProducer(async (out, config, progress) => {
   const spec = specPath(out.api);
   // Generate from the YAML exactly as committed, not from the in-memory object.
   const doc = parse(out.build.yaml) as Record<string, unknown>;
-  const result = await generateApi(doc, { specPath: spec.split('\\').join('/'), sourceFile: join(config.root, spec), progress });
+  const result = await generateApi(doc, { specPath: spec.split('\\').join('/'), sourceFile: join(config.root, spec), packageName: out.api.generated, progress });
   // `refspec generate` writes the rest when the HTML step fails; regen keeps committed outputs whole.
   const failed = result.diagnostics.find((d) => d.severity === 'error');
   if (failed) throw new Error(`${spec}: ${failed.message}`);

@@ -5,12 +5,12 @@
  * and no vendor code.
  */
 import { readFile, readdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { tsBanner } from './banner.ts';
 import type { ApiKind } from './model.ts';
+import { packagePath } from '../util/paths.ts';
 
-export const TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+export const TEMPLATES_DIR = packagePath('templates');
 
 /** Files only the vendor clients use, and the one only the neutral client uses. */
 const VENDOR_ONLY = new Set(['alibaba-rpc.ts', 'huawei-aksk.ts', 'credentials.ts', 'client-core.ts']);

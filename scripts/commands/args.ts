@@ -28,6 +28,12 @@ export interface CommandSpec {
   description: string[];
   positionals: { min: number; max?: number; name: string };
   options: OptionSpec[];
+  /**
+   * Fills in what the table takes from modules that are costly to load (the dialect ids): awaited
+   * before the command's help is printed or its words are parsed, so `refspec --help` and other
+   * commands never load them.
+   */
+  complete?: () => Promise<void>;
 }
 
 /** Options every command takes (before or after the command name). */

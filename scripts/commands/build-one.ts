@@ -4,7 +4,7 @@
  */
 import { buildFromFile } from '../pipeline.ts';
 import { InputError } from '../extract/types.ts';
-import { lintSpec } from '../lint/index.ts';
+import type { LintResult } from '../lint/index.ts';
 import { buildStats, renderReport } from '../report.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import { lossLines } from './loss.ts';
@@ -19,6 +19,8 @@ export interface BuildJob {
   report: boolean;
   /** Serialise the source map too. */
   sourceMap?: boolean;
+  /** Lint the spec (default true); false skips it and never loads the linter. */
+  lint?: boolean;
 }
 
 export type BuildOutcome =
@@ -32,7 +34,8 @@ export type BuildOutcome =
       /** What of the manual did not reach the spec, one line per kind (loss.ts). */
       loss: string[];
       stats: ReturnType<typeof buildStats>;
-      lint: { errors: number; warnings: number };
+      /** Absent when the build was asked not to lint. */
+      lint?: { errors: number; warnings: number };
       diagnostics: string[];
       diagnosticsJson: unknown[];
       timings: Record<string, number>;
@@ -44,9 +47,14 @@ export async function buildOne(job: BuildJob): Promise<BuildOutcome> {
   const t0 = performance.now();
   try {
     const result = await buildFromFile(job.file, { dialect: job.dialect, maxBytes: job.maxBytes });
-    const t = performance.now();
-    const lint = await lintSpec(result.yaml, job.lintRef);
-    result.timings.lint = performance.now() - t;
+    let lint: LintResult | undefined;
+    if (job.lint !== false) {
+      const t = performance.now();
+      // Loaded here, not at the top: a build without lint never loads the linter.
+      const { lintSpec } = await import('../lint/index.ts');
+      lint = await lintSpec(result.yaml, job.lintRef, result.spec);
+      result.timings.lint = performance.now() - t;
+    }
     return {
       ok: true,
       file: job.file,
@@ -56,7 +64,7 @@ export async function buildOne(job: BuildJob): Promise<BuildOutcome> {
       sourceMap: job.sourceMap ? `${JSON.stringify(result.sourceMap, null, 1)}\n` : undefined,
       loss: lossLines(result.diagnostics),
       stats: buildStats(result),
-      lint: { errors: lint.errors, warnings: lint.warnings },
+      lint: lint && { errors: lint.errors, warnings: lint.warnings },
       diagnostics: result.diagnostics.map((d) => formatDiagnostic(d)),
       diagnosticsJson: result.diagnostics,
       timings: result.timings,

@@ -20,16 +20,19 @@ function positiveInt(value: string | undefined, flag: string, what: string): num
 
 interface BuildFlags {
   dialect: string;
+  lint: boolean;
   maxBytes?: number;
   diagnostics: boolean;
   strict: boolean;
 }
 
 export async function build(argv: string[], flags: GlobalFlags): Promise<number> {
+  await buildCmd.complete?.(); // done by the CLI already; here for callers of build() itself
   const { values, positionals } = parseCommand(buildCmd, argv);
   const str = (k: string) => values[k] as string | undefined;
   const opts: BuildFlags = {
     dialect: str('dialect') ?? 'auto',
+    lint: values['no-lint'] !== true,
     maxBytes: positiveInt(str('max-bytes'), '--max-bytes', 'a positive whole number of bytes'),
     diagnostics: values.diagnostics === true,
     strict: values.strict === true,
@@ -67,10 +70,13 @@ async function buildSingle(
     lintRef: output ?? 'spec.openapi.yaml',
     report: report !== undefined,
     sourceMap: sourceMap !== undefined,
+    lint: opts.lint,
   });
   if (!r.ok) {
     if (r.input) throw new InputError(file, r.problem ?? r.message);
-    throw new Error(r.message);
+    // Already one line: "<file>: internal error: … (a bug in refspec …)".
+    process.stderr.write(`refspec: ${r.message}\n`);
+    return EXIT.internal;
   }
   // Outputs are written only after everything succeeded, together or not at all.
   const files: OutputFile[] = [];
@@ -94,7 +100,7 @@ async function buildSingle(
 }
 
 function exitCode(r: Extract<BuildOutcome, { ok: true }>, opts: BuildFlags): number {
-  if (r.lint.errors > 0) return EXIT.problems;
+  if (r.lint && r.lint.errors > 0) return EXIT.problems;
   if (opts.strict && r.stats.diagnostics.error + r.stats.diagnostics.warning > 0) return EXIT.problems;
   return EXIT.ok;
 }
@@ -103,7 +109,8 @@ function summaryLine(r: Extract<BuildOutcome, { ok: true }>): string {
   const s = r.stats;
   return (
     `refspec: ${r.file}: ${s.operations} operations, ${s.parameters} parameters, ${s.responseFields} fields; ` +
-    `${s.diagnostics.error} errors, ${s.diagnostics.warning} warnings in the document; lint ${r.lint.errors} errors, ${r.lint.warnings} warnings`
+    `${s.diagnostics.error} errors, ${s.diagnostics.warning} warnings in the document; ` +
+    (r.lint ? `lint ${r.lint.errors} errors, ${r.lint.warnings} warnings` : 'not linted (--no-lint)')
   );
 }
 
@@ -143,6 +150,7 @@ async function buildBatch(files: string[], outDir: string, opts: BuildFlags, job
     lintRef: outputsOf(i).spec,
     report: true,
     sourceMap: true,
+    lint: opts.lint,
   }));
   const say = (s: string) => {
     if (!flags.quiet) process.stderr.write(`${s}\n`);
@@ -210,8 +218,9 @@ async function buildBatch(files: string[], outDir: string, opts: BuildFlags, job
  * Run jobs on the main thread plus `threads - 1` worker threads. The queue is a shared atomic
  * counter: every thread takes its next document itself (Atomics.add), so a worker never waits for
  * the main thread, which is busy building, to hand it work. The main thread has the pipeline loaded
- * already and starts at once; each worker first loads tsx and the pipeline (about half a second).
- * A worker that dies fails only the document it held. Returns false only when tsx cannot be found.
+ * already and starts at once; each worker first loads the pipeline (and, from the sources, tsx:
+ * about half a second). A worker that dies fails only the document it held. Returns false only when
+ * running from the sources and tsx cannot be found.
  */
 async function runInWorkers(
   jobs: BuildJob[],
@@ -221,17 +230,22 @@ async function runInWorkers(
 ): Promise<boolean> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const take = () => Atomics.add(counter, 0, 1);
-  const workerUrl = new URL('./build-worker.ts', import.meta.url).href;
-  // Node 20 does not carry tsx's module hooks into workers: the worker registers tsx itself and
-  // then imports the TypeScript entry.
-  let tsxApi: string;
-  try {
-    tsxApi = import.meta.resolve('tsx/esm/api');
-  } catch {
-    say('refspec: note: tsx not found; building sequentially');
-    return false;
+  // Compiled (dist/*.js): the worker is plain JavaScript. From the sources (*.ts): Node 20 does not
+  // carry tsx's module hooks into workers, so the worker registers tsx itself and then imports the
+  // TypeScript entry.
+  const compiled = import.meta.url.endsWith('.js');
+  const workerUrl = new URL(compiled ? './build-worker.js' : './build-worker.ts', import.meta.url);
+  let bootstrap: string | URL = workerUrl;
+  if (!compiled) {
+    let tsxApi: string;
+    try {
+      tsxApi = import.meta.resolve('tsx/esm/api');
+    } catch {
+      say('refspec: note: tsx not found; building sequentially');
+      return false;
+    }
+    bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => m.tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(workerUrl.href)}))`;
   }
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => m.tsImport(${JSON.stringify(workerUrl)}, ${JSON.stringify(workerUrl)}))`;
   const pending: Promise<void>[] = [];
   let started = 0;
   const workerCount = process.env.REFSPEC_MAIN_LANE === 'off' ? threads : Math.max(1, threads - 1);
@@ -241,7 +255,7 @@ async function runInWorkers(
         let worker: Worker;
         try {
           worker = new Worker(bootstrap, {
-            eval: true,
+            eval: typeof bootstrap === 'string',
             execArgv: [],
             workerData: { jobs, counter },
             resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },

@@ -14,7 +14,8 @@ import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../model/dia
 import { EXIT, Progress, UsageError, type GlobalFlags } from './io.ts';
 import { parseCommand } from './args.ts';
 import { generateCmd } from './specs.ts';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { PACKAGE_FILES, writtenByRefspec } from '../codegen/package.ts';
 
 /** The document: JSON.parse for JSON (fast on multi-megabyte specs), js-yaml (YAML 1.2 core schema) otherwise. */
 export function parseSpecText(text: string, file: string): unknown {
@@ -57,6 +58,13 @@ export async function generate(argv: string[], flags: GlobalFlags): Promise<numb
   // The output is a folder: refuse a file there before any work.
   if ((await stat(output).catch(() => undefined))?.isFile()) throw new OutputError(output, 'is a file, expected a folder');
   await checkDestination(join(output, '.refspec-probe'), output);
+  // The folder becomes a package: never replace a package.json, README or tsconfig of the user's own.
+  for (const name of PACKAGE_FILES) {
+    const existing = await readFile(join(output, name), 'utf8').catch(() => undefined);
+    if (existing !== undefined && !writtenByRefspec(existing)) {
+      throw new OutputError(join(output, name), 'exists and was not written by refspec; generate into a folder of its own');
+    }
+  }
   const text = await readTextInput(file);
   const doc = parseSpecText(text, file);
   const specPath = relative(process.cwd(), file).split('\\').join('/') || file;

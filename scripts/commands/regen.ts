@@ -154,8 +154,10 @@ async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listFiles(p)));
-    else if (e.isFile() && !e.name.startsWith('.')) out.push(p);
+    // A generated SDK's own build output and installs (its .gitignore lists them) are not regen's.
+    if (e.isDirectory()) {
+      if (e.name !== 'dist' && e.name !== 'node_modules') out.push(...(await listFiles(p)));
+    } else if (e.isFile() && !e.name.startsWith('.') && !e.name.endsWith('.tgz')) out.push(p);
   }
   return out;
 }

@@ -2,10 +2,10 @@
  * The commands' option tables: parser configuration and `--help` text in one place
  * (scripts/commands/args.ts turns them into both). README's CLI section is tested against them.
  */
-import { dialects } from '../dialects/index.ts';
-import type { CommandSpec } from './args.ts';
+import type { CommandSpec, OptionSpec } from './args.ts';
 
-const dialectIds = ['auto', ...dialects.map((d) => d.id)];
+/** `--dialect`: its choices are the registered dialects' ids, filled in by buildCmd.complete. */
+const dialectOption: OptionSpec = { name: 'dialect', type: 'string', arg: 'ID', choices: ['auto'], default: 'auto', help: 'vendor layout of the manual' };
 
 export const buildCmd: CommandSpec = {
   name: 'build',
@@ -24,12 +24,18 @@ export const buildCmd: CommandSpec = {
     { name: 'out-dir', type: 'string', arg: 'DIR', help: 'output folder (same as -o DIR/)' },
     { name: 'report', type: 'string', arg: 'FILE', help: 'Markdown report: counts and every diagnostic with its manual line (one manual)' },
     { name: 'sourcemap', type: 'string', arg: 'FILE', help: 'JSON pointer -> manual lines of everything in the spec (one manual)' },
-    { name: 'dialect', type: 'string', arg: 'ID', choices: dialectIds, default: 'auto', help: 'vendor layout of the manual' },
+    dialectOption,
     { name: 'max-bytes', type: 'string', arg: 'N', help: 'refuse manuals larger than N bytes (default 67108864)' },
     { name: 'jobs', short: 'j', type: 'string', arg: 'N', help: 'threads for several manuals (default: 1 below 4 cores)' },
     { name: 'diagnostics', type: 'boolean', help: 'print every diagnostic (repairs, document errors) on stderr' },
     { name: 'strict', type: 'boolean', help: 'exit 1 when the manual has warnings or errors, not only on lint errors' },
+    { name: 'no-lint', type: 'boolean', help: 'skip the lint step (faster; the report then has no lint section)' },
   ],
+  // The dialects are ~40 modules: loaded for `build` (which needs them anyway), not for the table.
+  complete: async () => {
+    const { dialects } = await import('../dialects/index.ts');
+    dialectOption.choices = ['auto', ...dialects.map((d) => d.id)];
+  },
 };
 
 export const lintCmd: CommandSpec = {

@@ -9,9 +9,9 @@
  * where enc is RFC 3986 percent-encoding and the pairs are sorted by parameter name.
  */
 import { createHmac } from 'node:crypto';
-import { decodeQuery, encodeQuery, percentEncode } from './encode.ts';
-import type { BuiltRequest } from './types.ts';
-import type { AlibabaCredentials } from './credentials.ts';
+import { decodeQuery, encodeQuery, percentEncode } from './encode.js';
+import type { BuiltRequest } from './types.js';
+import type { AlibabaCredentials } from './credentials.js';
 
 export const RPC_SIGNING_PARAMS = [
   'AccessKeyId',

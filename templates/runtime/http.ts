@@ -3,8 +3,8 @@
  * throttling and 5xx (Retry-After honoured), and typed errors. Errors carry the HTTP status, the
  * vendor error code and message and the request id, never the URL query, headers or credentials.
  */
-import type { BuiltRequest, RequestBody } from './types.ts';
-import { mediaKind } from './request.ts';
+import type { BuiltRequest, RequestBody } from './types.js';
+import { mediaKind } from './request.js';
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: RequestBody; signal: AbortSignal }) => Promise<{
   status: number;
@@ -31,6 +31,9 @@ export interface HttpOptions {
   /** Observes each retry (attempt number from 1, delay and the reason); never sees secrets. */
   onRetry?: (info: { attempt: number; delayMs: number; status?: number; code?: string }) => void;
 }
+
+/** What sendWithRetry uses when an option is not given. */
+export const HTTP_DEFAULTS = { retries: 3, timeoutMs: 30_000, backoffMs: 200, maxDelayMs: 20_000 } as const;
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -131,10 +134,10 @@ export async function sendWithRetry(
   expect?: string,
 ): Promise<unknown> {
   const f: FetchLike = opts.fetch ?? (globalThis.fetch as unknown as FetchLike);
-  const retries = opts.retries ?? 3;
-  const timeoutMs = opts.timeoutMs ?? 30_000;
-  const base = opts.backoffMs ?? 200;
-  const maxDelay = opts.maxDelayMs ?? 20_000;
+  const retries = opts.retries ?? HTTP_DEFAULTS.retries;
+  const timeoutMs = opts.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
+  const base = opts.backoffMs ?? HTTP_DEFAULTS.backoffMs;
+  const maxDelay = opts.maxDelayMs ?? HTTP_DEFAULTS.maxDelayMs;
   const sleep = opts.sleep ?? defaultSleep;
   for (let attempt = 1; ; attempt++) {
     const req = await build();

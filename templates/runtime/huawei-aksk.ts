@@ -8,9 +8,9 @@
  *   Authorization    = SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<…>, Signature=hex(HMAC-SHA256(SK, StringToSign))
  */
 import { createHash, createHmac } from 'node:crypto';
-import { decodeQuery, percentEncode } from './encode.ts';
-import type { BuiltRequest } from './types.ts';
-import type { HuaweiAkSkCredentials } from './credentials.ts';
+import { decodeQuery, percentEncode } from './encode.js';
+import type { BuiltRequest } from './types.js';
+import type { HuaweiAkSkCredentials } from './credentials.js';
 
 export const AKSK_ALGORITHM = 'SDK-HMAC-SHA256';
 

@@ -5,8 +5,8 @@
  * the server URL and its variables, and the body by media type (JSON, form-urlencoded, multipart
  * through the platform's FormData, text, bytes).
  */
-import type { BuildOptions, BuiltRequest, EncodingDescriptor, OperationDescriptor, ParamDescriptor, ParamStyle, RequestBody, ServerInfo } from './types.ts';
-import { encodeQuery, percentEncode } from './encode.ts';
+import type { BuildOptions, BuiltRequest, EncodingDescriptor, OperationDescriptor, ParamDescriptor, ParamStyle, RequestBody, ServerInfo } from './types.js';
+import { encodeQuery, percentEncode } from './encode.js';
 
 export class BuildError extends Error {
   constructor(
@@ -219,7 +219,11 @@ function appendPart(form: FormData, name: string, value: unknown, contentType: s
 /** multipart/form-data through the platform's FormData: files as Blob / File, arrays as repeated parts, objects as JSON. */
 export function multipartBody(value: Record<string, unknown>, encoding: Record<string, EncodingDescriptor> = {}): FormData {
   const form = new FormData();
-  for (const [k, v] of Object.entries(value)) appendPart(form, k, v, Object.hasOwn(encoding, k) ? encoding[k].contentType : undefined);
+  for (const [k, v] of Object.entries(value)) {
+    // An Encoding Object may list several types (`image/png, image/jpeg`): none is imposed then.
+    const declared = Object.hasOwn(encoding, k) ? encoding[k].contentType?.trim() : undefined;
+    appendPart(form, k, v, declared && !declared.includes(',') ? declared : undefined);
+  }
   return form;
 }
 

@@ -5,12 +5,12 @@
  * (`[]` = none). Servers come from the spec (operation, path item, document) unless `endpoint`
  * replaces them.
  */
-import type { BuildOptions, BuiltRequest, CallOptions, Core, OperationDescriptor, ServerInfo } from './types.ts';
-import { BuildError, addCookie } from './request.ts';
-import { percentEncode } from './encode.ts';
-import { sendWithRetry, type HttpOptions } from './http.ts';
+import type { BuildOptions, BuiltRequest, CallOptions, Core, OperationDescriptor, ServerInfo } from './types.js';
+import { BuildError, addCookie } from './request.js';
+import { percentEncode } from './encode.js';
+import { sendWithRetry, type HttpOptions } from './http.js';
 
-export type { CallOptions, Core, ServerInfo } from './types.ts';
+export type { CallOptions, Core, ServerInfo } from './types.js';
 
 /** How a security scheme of the spec puts a credential on the request. */
 export type SchemeDescriptor =

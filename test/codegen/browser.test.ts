@@ -96,10 +96,15 @@ async function follow(page: Page, name: string, navigate: boolean): Promise<Reac
     )
     .then(() => true)
     .catch(() => false);
+  // The sidebar entry, not a heading's deep-link icon (same href, no text); the menu may render it
+  // a moment after the heading.
+  await page
+    .waitForFunction(() => [...document.querySelectorAll('a')].some((a) => a.getAttribute('href') === window.location.hash && !a.closest('[data-deep-link-anchor]')), undefined, { timeout: 5_000, polling: 100 })
+    .catch(() => undefined);
   return page.evaluate(
     (ok) => {
       const route = window.location.hash;
-      const link = [...document.querySelectorAll('a')].find((a) => a.getAttribute('href') === route);
+      const link = [...document.querySelectorAll('a')].find((a) => a.getAttribute('href') === route && !a.closest('[data-deep-link-anchor]'));
       return { reached: ok, route, sidebar: (link?.textContent ?? '').trim() };
     },
     reached,

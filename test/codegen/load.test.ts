@@ -133,6 +133,58 @@ describe('names', () => {
   });
 });
 
+describe('a query-protocol API with /#Action= paths that names no vendor signing (AWS query style)', () => {
+  const action = (name: string) => ({ name: 'Action', in: 'query', required: true, schema: { type: 'string', enum: [name] } });
+  const version = { name: 'Version', in: 'query', required: true, schema: { type: 'string', enum: ['2016-11-15'] } };
+  const xml = { '200': { description: 'Success', content: { 'text/xml': { schema: { type: 'object', properties: { requestId: { type: 'string' } } } } } } };
+  const doc = {
+    openapi: '3.0.0',
+    info: { title: 'Query API', version: '2016-11-15', 'x-logo': { url: 'https://example.test/logo.png' } },
+    servers: [{ url: 'https://compute.{region}.example.test', variables: { region: { default: 'us-east-1' } } }],
+    security: [{ hmac: [] }],
+    paths: {
+      '/#Action=DescribeThings': {
+        parameters: [{ name: 'X-Amz-Date', in: 'header', schema: { type: 'string' } }],
+        get: { operationId: 'GET_DescribeThings', parameters: [{ name: 'ThingId', in: 'query', schema: { type: 'array', items: { type: 'string' } } }, action('DescribeThings'), version], responses: xml },
+        post: {
+          operationId: 'POST_DescribeThings',
+          parameters: [action('DescribeThings'), version],
+          requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { ThingId: { type: 'array', items: { type: 'string' } } } } } } },
+          responses: xml,
+        },
+      },
+    },
+    components: { securitySchemes: { hmac: { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' } } },
+  };
+
+  it('is sent as the spec says, unsigned: Action and Version as fixed query values, the caller\'s Authorization, the neutral runtime', async () => {
+    const g = await generateInto(doc, 'aws-query');
+    try {
+      expect(g.api.kind).toBe('rest');
+      expect([...g.files.keys()].filter((f) => f.startsWith('runtime/'))).not.toContain('runtime/alibaba-rpc.ts');
+      // A leading run of capitals is one word in function names.
+      expect(g.api.operations.map((o) => o.fnName)).toEqual(['getDescribeThings', 'postDescribeThings']);
+      const { builders } = await g.import<{ builders: Record<string, (i?: Obj, o?: Obj) => { url: string; headers: Record<string, string>; body?: unknown } > }>('builders.ts');
+      const get = builders.GET_DescribeThings({ ThingId: ['a', 'b'] });
+      expect(get.url).toBe('https://compute.us-east-1.example.test/?ThingId=a&ThingId=b&Action=DescribeThings&Version=2016-11-15');
+      const post = builders.POST_DescribeThings({ body: { ThingId: ['a'] } });
+      expect(post.url).toBe('https://compute.us-east-1.example.test/?Action=DescribeThings&Version=2016-11-15');
+      expect(post.body).toBe('ThingId=a');
+      const { createClient } = await g.import<{ createClient: (o: Obj) => Record<string, (i?: Obj) => Promise<unknown>> }>('client.ts');
+      const seen: Request[] = [];
+      const fetch = async (url: string, init: RequestInit) => (seen.push(new Request(url, init)), new Response('<r/>', { headers: { 'content-type': 'text/xml' } }));
+      expect(await createClient({ auth: { hmac: 'AWS4-HMAC-SHA256 Credential=AKID' }, fetch, retries: 0 }).getDescribeThings()).toBe('<r/>');
+      const url = new URL(seen[0].url);
+      expect([...url.searchParams.keys()]).toEqual(['Action', 'Version']);
+      expect(seen[0].headers.get('authorization')).toBe('AWS4-HMAC-SHA256 Credential=AKID');
+      const files = [...g.files.keys()].filter((f) => f.endsWith('.ts')).map((f) => join(g.dir, f));
+      expect(typecheck(files)).toEqual([]);
+    } finally {
+      await g.cleanup();
+    }
+  });
+});
+
 describe('what openapi-typescript cannot follow is rewritten so every document types', () => {
   it('discriminator mappings that name schemas, and schema $refs into paths, compile', async () => {
     const doc = base(

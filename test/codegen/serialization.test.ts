@@ -107,6 +107,14 @@ describe('bodies', () => {
     expect(form.get('n')).toBe('3');
   });
 
+  it('multipart: a single Encoding contentType labels an untyped Blob, a list of types (or a wildcard) labels nothing', () => {
+    const form = multipartBody(
+      { one: new Blob(['1']), many: new Blob(['2']), wild: new Blob(['3']), own: new Blob(['4'], { type: 'image/gif' }) },
+      { one: { contentType: 'image/png' }, many: { contentType: 'image/png, image/jpeg' }, wild: { contentType: 'image/*' }, own: { contentType: 'image/png' } },
+    );
+    expect((['one', 'many', 'wild', 'own'] as const).map((k) => (form.get(k) as File).type)).toEqual(['image/png', '', '', 'image/gif']);
+  });
+
   const op = (contentType: string): OperationDescriptor => ({ operationId: 'Op', method: 'POST', path: '/x', style: 'rest', params: [], body: { contentType, required: true } });
 
   it.each([

@@ -55,6 +55,19 @@ describe('Alibaba RPC signature (HMAC-SHA1, SignatureVersion 1.0)', () => {
     expect(signed.url).not.toContain('super-secret-value');
   });
 
+  it('sends the protocol\'s Timestamp (not a manual\'s spelling) when no setting names another, and the vendor function agrees', () => {
+    const signed = signRpcRequest(
+      { method: 'GET', url: 'https://example.aliyuncs.com/?Action=DescribeThings&Version=2020-01-11', headers: {} },
+      new AlibabaCredentials('LTAI-test-id', 'super-secret-value'),
+      { now: new Date('2022-07-12T08:00:00Z'), nonce: 'nonce-2' },
+    );
+    const pairs = decodeQuery(new URL(signed.url).search);
+    expect(pairs.map(([k]) => k)).toContain('Timestamp');
+    expect(pairs.map(([k]) => k)).not.toContain('TimeStamp');
+    const params = Object.fromEntries(pairs.filter(([k]) => k !== 'Signature'));
+    expect(pairs.find(([k]) => k === 'Signature')?.[1]).toBe(util.getRPCSignature(params, 'GET', 'super-secret-value'));
+  });
+
   it('canonicalises by sorted name with RFC 3986 encoding (space %20, * %2A, ~ kept)', () => {
     expect(canonicalizeRpc({ b: 'a b', a: '*~' })).toBe('a=%2A~&b=a%20b');
   });

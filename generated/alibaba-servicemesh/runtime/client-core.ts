@@ -4,9 +4,9 @@
  * Huawei Cloud AK/SK): endpoint resolution, credential resolution, signing and sending. The
  * generated client.ts only lists the operations. Any other API uses rest-core.ts.
  */
-import type { BuildOptions, BuiltRequest, CallOptions, Core, OperationDescriptor, ServerInfo } from './types.ts';
-import { signRpcRequest, type RpcSigningSettings } from './alibaba-rpc.ts';
-import { signAkSkRequest } from './huawei-aksk.ts';
+import type { BuildOptions, BuiltRequest, CallOptions, Core, OperationDescriptor, ServerInfo } from './types.js';
+import { signRpcRequest, type RpcSigningSettings } from './alibaba-rpc.js';
+import { signAkSkRequest } from './huawei-aksk.js';
 import {
   resolveAlibabaCredentials,
   resolveHuaweiCredentials,
@@ -14,8 +14,8 @@ import {
   type AlibabaCredentials,
   type HuaweiCredentialOptions,
   type HuaweiCredentials,
-} from './credentials.ts';
-import { sendWithRetry, type HttpOptions } from './http.ts';
+} from './credentials.js';
+import { sendWithRetry, type HttpOptions } from './http.js';
 
 /** Parameters the client can fill from its options; the generated method types make them optional. */
 export type ClientInput<T> = Omit<T, 'project_id' | 'RegionId'> &
@@ -34,8 +34,8 @@ export interface CommonClientOptions extends Omit<HttpOptions, 'signal'> {
 export interface AlibabaClientOptions extends CommonClientOptions {
   credentials?: AlibabaCredentialOptions | AlibabaCredentials;
   /**
-   * Overrides of the signing settings read from the spec, e.g. `{ timestampParameter: 'Timestamp' }`
-   * (the manual prints `TimeStamp`; Alibaba's SDKs send `Timestamp`).
+   * Overrides of the signing settings read from the spec (which names the parameters as the RPC
+   * signature protocol sends them, e.g. `Timestamp`), e.g. `{ timestampParameter: 'TimeStamp' }`.
    */
   signing?: RpcSigningSettings;
 }
@@ -44,7 +44,7 @@ export interface HuaweiClientOptions extends CommonClientOptions {
   credentials?: HuaweiCredentialOptions | HuaweiCredentials;
 }
 
-export type { CallOptions, Core, ServerInfo } from './types.ts';
+export type { CallOptions, Core, ServerInfo } from './types.js';
 
 export interface ApiDefaults {
   /** The document's servers; the first is the default. */

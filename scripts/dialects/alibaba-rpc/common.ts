@@ -25,6 +25,14 @@ export interface FrontMatter {
 const SIGNING_PARAMS = ['AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce'];
 
 /**
+ * Common parameters as the RPC signature protocol (and Alibaba Cloud's SDKs) spell them on the
+ * wire. A manual that prints one differently ("TimeStamp") gets the protocol's name in the spec,
+ * and a report line saying what the manual prints: the spec describes what servers accept.
+ */
+const PROTOCOL_NAMES = [...SIGNING_PARAMS, 'Format', 'SecurityToken', 'Timestamp', 'Version'];
+const protocolName = (printed: string) => PROTOCOL_NAMES.find((n) => n.toLowerCase() === printed.replace(/\s+/g, '').toLowerCase()) ?? printed;
+
+/**
  * @param label what the manual calls the API in prose (its abbreviation, "ASM"), for the server's
  *   description.
  */
@@ -53,18 +61,24 @@ export function readFrontMatter(lines: Line[], end: number, file: string, vocab:
   if (!sample) {
     diagnostics.push(diag('request-syntax-missing', 'warning', 'no example request in "Make API requests": common parameters unknown', { file, line: 1 }));
   } else {
-    const where = (name: string) => sample.parameters.find((p) => p.name === name);
+    const where = (name: string) => sample.parameters.find((p) => protocolName(p.name) === name);
     for (const p of sample.parameters) {
       const desc = describeCommon(front, p.name);
+      const name = protocolName(p.name);
+      if (name !== p.name) {
+        diagnostics.push(
+          diag('common-parameter-spelling', 'info', `the example request prints the common parameter "${p.name}"; the spec names it "${name}", as the RPC signature protocol sends it`, { file, line: p.line }),
+        );
+      }
       const param: ParameterModel = {
-        name: p.name,
+        name,
         in: 'query',
-        required: p.name !== 'Format',
+        required: name !== 'Format',
         schema: { type: 'string' },
         source: { file, line: p.line },
       };
       if (desc) param.description = desc;
-      if (p.name === 'Version' && fm.apiVersion) {
+      if (name === 'Version' && fm.apiVersion) {
         param.schema.const = fm.apiVersion;
         param.example = fm.apiVersion;
       } else if (!/x{3,}/.test(p.value)) {
@@ -76,7 +90,6 @@ export function readFrontMatter(lines: Line[], end: number, file: string, vocab:
     if (missing.length) {
       diagnostics.push(diag('signing-parameters-missing', 'warning', `the example request lacks ${missing.join(', ')}`, { file, line: sample.line }));
     }
-    const ts = sample.parameters.find((p) => /^time\s?stamp$/i.test(p.name));
     const method = where('SignatureMethod')?.value ?? 'HMAC-SHA1';
     fm.securitySchemes.push({
       name: 'AlibabaCloudRpcSignature',
@@ -97,15 +110,10 @@ export function readFrontMatter(lines: Line[], end: number, file: string, vocab:
         methodParameter: 'SignatureMethod',
         versionParameter: 'SignatureVersion',
         nonceParameter: 'SignatureNonce',
-        timestampParameter: ts?.name ?? 'Timestamp',
+        timestampParameter: 'Timestamp',
       },
       source: { file, line: sample.line, endLine: sample.endLine },
     });
-    if (ts && ts.name !== 'Timestamp') {
-      diagnostics.push(
-        diag('common-parameter-spelling', 'info', `the example request spells the timestamp parameter "${ts.name}"; kept as documented`, { file, line: ts.line }),
-      );
-    }
   }
   // Endpoint: "Endpoint: the endpoint of the ASM API, which is servicemesh.aliyuncs.com."
   // (The host may carry a ligature gap: "sf e.aliyuncs.com".)

@@ -30,7 +30,8 @@ describe('readFrontMatter: "Make API requests"', () => {
       ['SignatureNonce', 'query', true, 391],
       ['SignatureVersion', 'query', true, 392],
       ['AccessKeyId', 'query', true, 393],
-      ['TimeStamp', 'query', true, 394],
+      // The manual prints "TimeStamp"; the spec uses the protocol's name (see the report line below).
+      ['Timestamp', 'query', true, 394],
     ]);
     const byName = Object.fromEntries(params.map((p) => [p.name, p]));
     expect(byName.Format.example).toBe('xml');
@@ -45,7 +46,7 @@ describe('readFrontMatter: "Make API requests"', () => {
     expect(byName.Version.description).toBe('the version number of the API. Set the value to 2020-01-11.');
   });
 
-  it('signing scheme: HMAC-SHA1, SignatureVersion 1.0, parameters named as printed ("TimeStamp")', () => {
+  it('signing scheme: HMAC-SHA1, SignatureVersion 1.0, parameters named as the protocol sends them ("Timestamp"), the manual\'s "TimeStamp" reported', () => {
     const { fm, diagnostics } = read();
     expect(fm.securitySchemes).toHaveLength(1);
     const s = fm.securitySchemes[0];
@@ -60,10 +61,11 @@ describe('readFrontMatter: "Make API requests"', () => {
       methodParameter: 'SignatureMethod',
       versionParameter: 'SignatureVersion',
       nonceParameter: 'SignatureNonce',
-      timestampParameter: 'TimeStamp',
+      timestampParameter: 'Timestamp',
     });
     expect(s.source?.line).toBe(386);
     expect(diagnostics.map((d) => [d.id, d.severity, d.source.line])).toEqual([['common-parameter-spelling', 'info', 394]]);
+    expect(diagnostics[0].message).toMatch(/prints the common parameter "TimeStamp"; the spec names it "Timestamp"/);
   });
 
   it('endpoint servicemesh.aliyuncs.com from the "Endpoint:" line', () => {

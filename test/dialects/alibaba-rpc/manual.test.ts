@@ -137,7 +137,7 @@ describe('Alibaba Service Mesh manual', () => {
 
   it('models the common parameters once and the RPC signature as a security scheme', () => {
     expect(Object.keys(spec.components.parameters)).toEqual([
-      'AccessKeyId', 'Format', 'Signature', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'TimeStamp', 'Version',
+      'AccessKeyId', 'Format', 'Signature', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'Timestamp', 'Version',
     ]);
     expect(spec.components.parameters.Version.schema.const).toBe('2020-01-11');
     expect(spec.components.securitySchemes.AlibabaCloudRpcSignature['x-refspec-signing']).toMatchObject({ algorithm: 'HMAC-SHA1', version: '1.0' });
