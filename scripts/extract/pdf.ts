@@ -1,5 +1,6 @@
 import { inflateSync, constants as zlibConstants } from 'node:zlib';
-import { InputError, type PdfFont, type PdfPage, type PdfRule, type SourceDocument, type TextRun } from './types.ts';
+import { InputError, type PdfFont, type PdfPage, type SourceDocument } from './types.ts';
+import { readPageContent, type FontMetrics } from './pdf-content.ts';
 
 /** Limits that keep a hostile or absurd PDF from exhausting memory or time. */
 export interface PdfLimits {
@@ -42,7 +43,7 @@ export async function extractPdf(
   if (!tail.includes('%%EOF')) throw new InputError(file, 'truncated PDF (no %%EOF trailer)');
   checkInflatedSize(file, bytes, lim.maxInflatedBytes);
 
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   // pdf.js takes ownership of (detaches) the buffer it is given; hand it a copy.
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -56,7 +57,7 @@ export async function extractPdf(
   });
   const pages: PdfPage[] = [];
   const fonts: PdfFont[] = [];
-  const fontIndex = new Map<string, number>();
+  const fontMetrics = new Map<string, FontMetrics>();
   let hasText = false;
   try {
     const pdf = await task.promise.catch((err: unknown) => {
@@ -71,27 +72,23 @@ export async function extractPdf(
       try {
         const pg = await pdf.getPage(p);
         const [, , width, height] = pg.view;
-        const ops = await pg.getOperatorList();
-        const rules = rulesFromOperators(ops.fnArray, ops.argsArray, pdfjs.OPS, lim.maxRulesPerPage);
-        const content = await pg.getTextContent();
-        const runs: TextRun[] = [];
-        for (const it of content.items) {
-          if (!('str' in it)) continue;
-          chars += it.str.length + 1; // every run counts, so millions of empty runs are refused too
-          if (it.str === '') continue;
-          const t = it.transform as number[];
-          const size = Math.hypot(t[2], t[3]) || it.height || 1;
-          let font = fontIndex.get(it.fontName);
-          if (font === undefined) {
-            font = fonts.length;
-            fontIndex.set(it.fontName, font);
-            fonts.push(describeFont(pg, it.fontName, content.styles[it.fontName]?.fontFamily));
+        // One pass: the operator list gives the text (glyphs with their positions) and the rules.
+        const ops = await pg.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+        const fontOf = (id: string): FontMetrics => {
+          let f = fontMetrics.get(id);
+          if (!f) {
+            const obj = loadedFont(pg, id);
+            f = { index: fonts.length, matrix: obj?.fontMatrix && obj.fontMatrix.length === 6 ? Array.from(obj.fontMatrix) : [0.001, 0, 0, 0.001, 0, 0], vertical: !!obj?.vertical };
+            fonts.push(describeFont(id, obj));
+            fontMetrics.set(id, f);
           }
-          if (!hasText && it.str.trim() !== '') hasText = true;
-          runs.push({ str: it.str, x: t[4], y: t[5], width: it.width, size, font });
-        }
-        page = { number: p, width: width ?? 612, height: height ?? 792, runs, rules: rules.rules };
-        if (rules.dropped) page.rulesDropped = rules.dropped;
+          return f;
+        };
+        const content = readPageContent(ops.fnArray, ops.argsArray, pdfjs.OPS, fontOf, pg.view, lim.maxRulesPerPage);
+        chars += content.chars;
+        if (content.visible) hasText = true;
+        page = { number: p, width: width ?? 612, height: height ?? 792, runs: content.runs, rules: content.rules };
+        if (content.dropped) page.rulesDropped = content.dropped;
         pg.cleanup();
       } catch (err) {
         if (err instanceof InputError) throw err;
@@ -104,30 +101,84 @@ export async function extractPdf(
     }
   } finally {
     await task.destroy().catch(() => undefined);
+    restoreNatives();
   }
   if (!hasText) throw new InputError(file, 'PDF has no extractable text (scanned images?)');
   markMonospace(pages, fonts);
   return { file, kind: 'pdf', lines: [], bytes: bytes.length, pdf: { pages, fonts } };
 }
 
-/** Name, weight and pitch of a font, from what pdf.js loaded for the page. */
-function describeFont(page: { commonObjs: { has(id: string): boolean; get(id: string): unknown } }, id: string, family: string | undefined): PdfFont {
-  let name = id;
-  let bold = false;
-  let italic = false;
-  try {
-    if (page.commonObjs.has(id)) {
-      const f = page.commonObjs.get(id) as { name?: string; bold?: boolean; black?: boolean; italic?: boolean } | null;
-      if (f?.name) name = f.name.replace(/^[A-Z]{6}\+/, '');
-      bold = !!(f?.bold || f?.black);
-      italic = !!f?.italic;
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsLoaded: Promise<Pdfjs> | undefined;
+
+/**
+ * pdf.js's legacy build (the one that runs on Node 20) bundles core-js, which on this V8 replaces
+ * built-ins process-wide with JavaScript polyfills for edge cases and proposals: Array.prototype.push
+ * (an error on non-writable lengths), JSON.parse (the reviver's source text) and JSON.stringify,
+ * Function.prototype.toString. Every later push and JSON.parse in the process — the layout stage,
+ * the dialects, emit, lint — then runs several times slower. The built-ins it *adds*
+ * (Promise.withResolvers, Map.prototype.getOrInsert …) stay, pdf.js needs them; the ones it
+ * *replaced* are put back once its modules (the API and the worker it runs in this thread) are
+ * loaded, and checked again after every document.
+ */
+const NATIVES: [object, PropertyKey, PropertyDescriptor | undefined][] = (
+  [
+    [Array.prototype, 'push'],
+    [JSON, 'parse'],
+    [JSON, 'stringify'],
+    [Function.prototype, 'toString'],
+  ] as [object, PropertyKey][]
+).map(([o, k]) => [o, k, Object.getOwnPropertyDescriptor(o, k)]);
+
+function restoreNatives(): void {
+  for (const [o, k, d] of NATIVES) if (d && Object.getOwnPropertyDescriptor(o, k)?.value !== d.value) Object.defineProperty(o, k, d);
+}
+
+function loadPdfjs(): Promise<Pdfjs> {
+  pdfjsLoaded ??= (async () => {
+    try {
+      const api = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // The worker runs in this thread (pdf.js's "fake worker" on Node) and would be loaded with
+      // the first document; load it now (the same module pdf.js imports) so its polyfills come first.
+      const worker: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+      await import(worker);
+      return api;
+    } finally {
+      restoreNatives();
     }
+  })();
+  return pdfjsLoaded;
+}
+
+/** The font object pdf.js loaded for a page (its `commonObjs`), when it is there. */
+interface LoadedFont {
+  name?: string;
+  bold?: boolean;
+  black?: boolean;
+  italic?: boolean;
+  vertical?: boolean;
+  fallbackName?: string;
+  fontMatrix?: ArrayLike<number>;
+}
+
+function loadedFont(page: { commonObjs: { has(id: string): boolean; get(id: string): unknown } }, id: string): LoadedFont | undefined {
+  try {
+    if (page.commonObjs.has(id)) return (page.commonObjs.get(id) as LoadedFont | null) ?? undefined;
   } catch {
     // Not loaded: the name stays the id; pitch is decided from the glyph widths below.
   }
+  return undefined;
+}
+
+/** Name, weight and pitch of a font, from what pdf.js loaded for the page. */
+function describeFont(id: string, f: LoadedFont | undefined): PdfFont {
+  let name = id;
+  if (f?.name) name = f.name.replace(/^[A-Z]{6}\+/, '');
+  let bold = !!(f?.bold || f?.black);
+  let italic = !!f?.italic;
   if (/bold|black|heavy|semibold|demi/i.test(name)) bold = true;
   if (/italic|oblique/i.test(name)) italic = true;
-  const mono = family === 'monospace' || /mono|courier|consol|menlo|fixed|typewriter|code/i.test(name);
+  const mono = f?.fallbackName === 'monospace' || /mono|courier|consol|menlo|fixed|typewriter|code/i.test(name);
   return { name, bold, italic, mono };
 }
 
@@ -151,153 +202,6 @@ function markMonospace(pages: PdfPage[], fonts: PdfFont[]): void {
   stats.forEach((st, i) => {
     if (st.n >= 5 && st.texts.size >= 5 && st.max - st.min <= 0.01 * st.max) fonts[i].mono = true;
   });
-}
-
-/**
- * Horizontal and vertical ruling lines of a page from its operator list: stroked straight
- * segments and rectangles (each edge), and filled rectangles thin enough to be lines. Curves,
- * diagonal segments and large filled areas (shading, backgrounds) are not rules. Coordinates are
- * taken through the current transformation matrix (save/restore, cm, form XObjects).
- */
-export function rulesFromOperators(
-  fnArray: number[],
-  argsArray: unknown[],
-  OPS: Record<string, number>,
-  max: number,
-): { rules: PdfRule[]; dropped: number } {
-  const rules: PdfRule[] = [];
-  let dropped = 0;
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
-  let lineWidth = 1;
-  const widthStack: number[] = [];
-  const STROKE = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const FILL = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const push = (r: PdfRule) => {
-    if (rules.length < max) rules.push(r);
-    else dropped++;
-  };
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as unknown[] | null;
-    if (fn === OPS.save) {
-      stack.push(ctm);
-      widthStack.push(lineWidth);
-    } else if (fn === OPS.restore) {
-      ctm = stack.pop() ?? ctm;
-      lineWidth = widthStack.pop() ?? lineWidth;
-    } else if (fn === OPS.transform && args) {
-      ctm = multiply(ctm, args as Matrix);
-    } else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
-      widthStack.push(lineWidth);
-      const m = args?.[0] as number[] | null | undefined;
-      if (m && m.length === 6) ctm = multiply(ctm, m as Matrix);
-    } else if (fn === OPS.paintFormXObjectEnd) {
-      ctm = stack.pop() ?? ctm;
-      lineWidth = widthStack.pop() ?? lineWidth;
-    } else if (fn === OPS.setLineWidth && args) {
-      lineWidth = Number(args[0]) || 0;
-    } else if (fn === OPS.constructPath && args) {
-      const paint = args[0] as number;
-      const stroke = STROKE.has(paint);
-      const fill = FILL.has(paint);
-      if (!stroke && !fill) continue;
-      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
-      if (!data || typeof data !== 'object' || !('length' in data)) continue;
-      const w = lineWidth * Math.hypot(ctm[0], ctm[1]);
-      for (const sub of subpaths(data)) {
-        const pts = sub.points.map(([x, y]) => apply(ctm, x, y));
-        if (sub.curved) continue;
-        if (fill && pts.length >= 4) {
-          const box = boxOf(pts);
-          const bw = box.x1 - box.x0;
-          const bh = box.y1 - box.y0;
-          if (box.axis && (bw <= 2.5 || bh <= 2.5) && Math.max(bw, bh) > 3) {
-            push(bw <= bh ? { x0: (box.x0 + box.x1) / 2, x1: (box.x0 + box.x1) / 2, y0: box.y0, y1: box.y1 } : { x0: box.x0, x1: box.x1, y0: (box.y0 + box.y1) / 2, y1: (box.y0 + box.y1) / 2 });
-            continue;
-          }
-        }
-        if (!stroke || w > 4) continue;
-        const n = pts.length;
-        const segs = sub.closed ? n : n - 1;
-        for (let k = 0; k < segs; k++) {
-          const [ax, ay] = pts[k];
-          const [bx, by] = pts[(k + 1) % n];
-          if (Math.abs(ay - by) <= 0.5 && Math.abs(ax - bx) > 2) push({ x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: (ay + by) / 2, y1: (ay + by) / 2 });
-          else if (Math.abs(ax - bx) <= 0.5 && Math.abs(ay - by) > 2) push({ x0: (ax + bx) / 2, x1: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by) });
-        }
-      }
-    }
-  }
-  return { rules, dropped };
-}
-
-type Matrix = [number, number, number, number, number, number];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  // n applied first, then m (PDF `cm` pre-multiplies the CTM).
-  return [
-    n[0] * m[0] + n[1] * m[2],
-    n[0] * m[1] + n[1] * m[3],
-    n[2] * m[0] + n[3] * m[2],
-    n[2] * m[1] + n[3] * m[3],
-    n[4] * m[0] + n[5] * m[2] + m[4],
-    n[4] * m[1] + n[5] * m[3] + m[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
-
-/** pdf.js path data (DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath) -> subpaths. */
-function* subpaths(data: ArrayLike<number>): Generator<{ points: [number, number][]; closed: boolean; curved: boolean }> {
-  let cur: { points: [number, number][]; closed: boolean; curved: boolean } | undefined;
-  for (let i = 0; i < data.length && i < 200_000; ) {
-    const op = data[i];
-    if (op === 0) {
-      if (cur && cur.points.length > 1) yield cur;
-      cur = { points: [[data[i + 1], data[i + 2]]], closed: false, curved: false };
-      i += 3;
-    } else if (op === 1) {
-      cur ??= { points: [], closed: false, curved: false };
-      cur.points.push([data[i + 1], data[i + 2]]);
-      i += 3;
-    } else if (op === 2) {
-      if (cur) cur.curved = true;
-      i += 7;
-    } else if (op === 3) {
-      if (cur) cur.curved = true;
-      i += 5;
-    } else if (op === 4) {
-      if (cur) {
-        cur.closed = true;
-        if (cur.points.length > 1) yield cur;
-        const start = cur.points[0];
-        cur = start ? { points: [start], closed: false, curved: false } : undefined;
-      }
-      i += 1;
-    } else break;
-  }
-  if (cur && cur.points.length > 1) yield cur;
-}
-
-function boxOf(pts: [number, number][]): { x0: number; y0: number; x1: number; y1: number; axis: boolean } {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const [x, y] of pts) {
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x);
-    y1 = Math.max(y1, y);
-  }
-  // Every point on the box's outline: an axis-aligned rectangle.
-  const on = (v: number, a: number, b: number) => Math.abs(v - a) <= 0.5 || Math.abs(v - b) <= 0.5;
-  const axis = pts.every(([x, y]) => on(x, x0, x1) && on(y, y0, y1));
-  return { x0, y0, x1, y1, axis };
 }
 
 /**

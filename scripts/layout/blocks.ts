@@ -4,7 +4,8 @@
  * - code: consecutive monospace lines (blank lines inside kept, indentation rebuilt from x);
  * - heading: a line set larger than the body text, or a short bold line of its own;
  * - list item: a line starting with a bullet glyph, with the lines hanging under it;
- * - toc: three or more entries ending in a page number after dot leaders (or a wide gap);
+ * - toc: three or more entries ending in a page number after dot leaders, or after a wide gap with
+ *   the number set flush with the text's right edge (a table of contents without leaders);
  * - paragraph: consecutive lines of one style at the paragraph's line spacing.
  */
 import type { Block, VLine } from './types.ts';
@@ -28,9 +29,9 @@ const TOC_ENTRY = /^(.*?\S)\s*(?:(?:\.\s?){3,}|\t)\s*(\d{1,4})$/;
 
 type Kind = 'code' | 'heading' | 'list-item' | 'paragraph' | 'toc';
 
-export function classify(l: VLine, s: DocStyle): Kind {
+export function classify(l: VLine, s: DocStyle, right = Infinity): Kind {
   if (l.mono) return 'code';
-  if (TOC_ENTRY.test(l.text) && /(?:\.\s?){3,}\s*\d{1,4}$/.test(l.text)) return 'toc';
+  if (TOC_ENTRY.test(l.text) && (/(?:\.\s?){3,}\s*\d{1,4}$/.test(l.text) || (/\S\t\d{1,4}$/.test(l.text) && Math.abs(l.end - right) <= 2))) return 'toc';
   if (BULLET.test(l.text)) return 'list-item';
   if (l.size >= s.bodySize * 1.12) return 'heading';
   if (l.bold && l.text.length <= 100) return 'heading';
@@ -66,7 +67,7 @@ export function pageBlocks(lines: VLine[], tables: PageTable[], s: DocStyle, nex
       continue;
     }
     const l = it.line;
-    let kind = classify(l, s);
+    let kind = classify(l, s, right);
     if (cur && continues(cur.kind, cur.lines, l, kind, s, right)) {
       cur.lines.push(l);
       continue;

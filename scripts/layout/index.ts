@@ -14,9 +14,10 @@
  */
 import type { PdfGeometry, SourceDocument } from '../extract/types.ts';
 import { diag, type Diagnostic } from '../model/diagnostic.ts';
-import { findGrids } from './rules.ts';
-import { collectTables, readTables, markHeader, assignLevels, indentStep, tableLeadingRatio, type PageTable, type RawTables } from './tables.ts';
-import { groupLines, toPageRuns } from './lines.ts';
+import { findGrids, type Grid } from './rules.ts';
+import { gridsFromRowRules } from './columns.ts';
+import { collectTables, readTables, markHeader, assignLevels, indentStep, tableLeadingRatio, lineSpacing, type PageTable, type RawTables } from './tables.ts';
+import { groupLines, toPageRuns, type PRun } from './lines.ts';
 import { findFurniture } from './furniture.ts';
 import { pageBlocks, joinAcrossPages, type DocStyle } from './blocks.ts';
 import { emitLines } from './emit.ts';
@@ -42,9 +43,14 @@ export function layoutPdf(file: string, geo: PdfGeometry): { blocks: Block[]; di
   const raws: RawTables[] = [];
   const pageLines: VLine[][] = [];
   const heights: number[] = [];
+  let openAbove: Grid[] = [];
   for (const page of geo.pages) {
     const runs = toPageRuns(page.runs, page.height);
-    const grids = findGrids(page.rules, page.height);
+    const ruled = findGrids(page.rules, page.height);
+    // Tables with rules between rows only: columns from white space (columns.ts).
+    const open = gridsFromRowRules(page.rules, page.height, outside(runs, ruled), ruled, (f) => !!geo.fonts[f]?.mono, openAbove);
+    openAbove = open;
+    const grids = open.length ? [...ruled, ...open].sort((a, b) => a.top - b.top) : ruled;
     const { raw, rest } = collectTables(grids, runs, page.number, geo.fonts);
     raws.push(raw);
     pageLines.push(groupLines(rest, page.number, geo.fonts));
@@ -133,6 +139,16 @@ export function layoutPdf(file: string, geo: PdfGeometry): { blocks: Block[]; di
   return { blocks, diagnostics };
 }
 
+/** Runs not inside any of the grids. */
+function outside(runs: PRun[], grids: Grid[]): PRun[] {
+  if (!grids.length) return runs;
+  return runs.filter((r) => {
+    const cx = r.x + Math.min(r.width, r.size) / 2;
+    const cy = r.y - r.size * 0.3;
+    return !grids.some((g) => cx >= g.x0 && cx <= g.x1 && cy >= g.top && cy <= g.bottom);
+  });
+}
+
 function docStyle(pages: VLine[][]): DocStyle {
   const lines = pages.flat();
   const bySize = new Map<number, number>();
@@ -152,9 +168,7 @@ function docStyle(pages: VLine[][]): DocStyle {
     const r = Math.round(((b.y - a.y) / bodySize) * 20) / 20;
     if (r > 0.9 && r < 2) ratios.set(r, (ratios.get(r) ?? 0) + 1);
   }
-  let leading = 1.25;
-  best = -1;
-  for (const [r, n] of ratios) if (n > best) [leading, best] = [r, n];
+  const leading = lineSpacing(ratios, 1.25);
   // Text left edge of each page (odd and even pages may differ), and where code starts from it.
   const textLeft = pages.map((ls) => mode(ls.filter((l) => !l.mono).map((l) => Math.round(l.x * 2) / 2)));
   const parityLeft = [0, 1].map((par) => mode(textLeft.filter((x, i) => x !== undefined && (i + 1) % 2 === par) as number[]));
@@ -199,8 +213,11 @@ function joinTables(prev: Extract<Block, { kind: 'table' }>, rows: TableRow[]): 
   let rest = rows;
   let header = false;
   let split = false;
-  const head = prev.rows.find((r) => r.header);
   const text = (r: TableRow) => r.cells.map((c) => c.paragraphs.join(' ')).join('\t');
+  // A header row set like the body (not bold) left alone at the foot of the page: the first row
+  // overleaf repeats it.
+  if (!prev.rows.some((r) => r.header) && prev.rows[0] && rest[0] && text(rest[0]) === text(prev.rows[0])) prev.rows[0].header = true;
+  const head = prev.rows.find((r) => r.header);
   if (rest[0] && head && (rest[0].header || text(rest[0]) === text(head)) && text(rest[0]) === text(head)) {
     rest = rest.slice(1);
     header = true;

@@ -40,6 +40,8 @@ export interface Grid {
   /** Every column boundary of the table (x), left to right. */
   columns: number[];
   rows: GridRow[];
+  /** Tables without vertical rules (columns.ts): where a column's text starts from its boundary. */
+  pad?: number;
 }
 
 const TOL = 1.5;

@@ -55,6 +55,17 @@ export function tableLeadingRatio(cellLines: VLine[][]): number {
   return 1.25;
 }
 
+/**
+ * The line spacing among baseline distances (ratio -> how often): the smallest distance that is
+ * common. Paragraph gaps are wider, and where lines rarely wrap (a narrow font, one-line
+ * paragraphs, bullet lists) they can outnumber it, so the most common distance is not the answer.
+ */
+export function lineSpacing(counts: Map<number, number>, fallback: number): number {
+  const most = Math.max(0, ...counts.values());
+  for (const [r, c] of [...counts].sort((a, b) => a[0] - b[0])) if (c >= Math.max(2, most * 0.2) || c === most) return r;
+  return fallback;
+}
+
 export interface RawTables {
   grids: Grid[];
   /** Per grid, per row, per cell: its lines. */
@@ -204,11 +215,14 @@ function cellLines(runs: PRun[], page: number, fonts: PdfFont[]): VLine[] {
   return out;
 }
 
+const BULLET = /^[•◦▪●‣∙■]\s/u;
+
 function readCell(lines: VLine[], limit: number, leading: number): Cell {
   if (!lines.length) return { paragraphs: [] };
   const paras: VLine[][] = [[lines[0]]];
   for (let i = 1; i < lines.length; i++) {
-    if (lines[i].y - lines[i - 1].y > leading * 1.3) paras.push([]);
+    // A wider gap starts a paragraph; so does a bullet (a list inside the cell, however tight).
+    if (lines[i].y - lines[i - 1].y > leading * 1.3 || BULLET.test(lines[i].text)) paras.push([]);
     paras[paras.length - 1].push(lines[i]);
   }
   const last = lines[lines.length - 1];

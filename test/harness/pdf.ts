@@ -51,7 +51,8 @@ export interface PdfStyle {
   drawOrder: 'rows' | 'columns' | 'reverse' | 'rules-last' | 'shuffled';
   repeatHeader: boolean;
   splitRows: boolean;
-  tocLeader: 'dots' | 'spaced-dots';
+  /** Table of contents: dot leaders to the page number, spaced dots, or none (the number right-aligned). */
+  tocLeader: 'dots' | 'spaced-dots' | 'none';
   /** A thin rule under the running header / above the footer. */
   furnitureRules: boolean;
   /** Code blocks on a shaded background. */
@@ -61,6 +62,22 @@ export interface PdfStyle {
   footerGap: number;
   /** Seed of the shuffled draw order and width jitter. */
   seed: number;
+  /**
+   * Vertical rules between columns (false: only the horizontal rules between rows, as many
+   * vendors' tables are drawn; the columns are then only white space).
+   */
+  verticalRules: boolean;
+  /** The header row set in bold (false: the same weight as the body, told apart by shading or place). */
+  headerBold: boolean;
+  /**
+   * Width factor for the middle columns (Type, Required, Example …): below 1 they are narrow, so
+   * "Array of ClusterInfo" and long examples wrap (never narrower than the header's longest word).
+   */
+  squeeze: number;
+  /** Where the page number goes: where the manual's furniture puts it, centred in the footer, or in the header's outer corner. */
+  folio: 'layout' | 'footer-center' | 'header-outer';
+  /** A font with CJK glyphs for Chinese text (a .ttc/.ttf path and the face's PostScript name), when this machine has one. */
+  cjk?: { file: string; face: string };
 }
 
 const DEJAVU = '/usr/share/fonts/truetype/dejavu';
@@ -76,6 +93,18 @@ const FAMILIES: { name: string; fonts: Record<FontRole, string>; unicode: boolea
   { name: 'times', unicode: false, fonts: { body: 'Times-Roman', bold: 'Times-Bold', heading: 'Helvetica-Bold', mono: 'Courier' } },
 ];
 
+/**
+ * Fonts with CJK glyphs, when installed (Debian: fonts-wqy-microhei, fonts-noto-cjk). Chinese text
+ * is set in one of them, Latin text around it in the style's family, as typesetters fall back from
+ * font to font; without one, Chinese characters are typeset as "?" (drawing characters the font
+ * lacks gives widths that no two programs agree on).
+ */
+const CJK_FONTS = [
+  { file: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', face: 'WenQuanYiMicroHei' },
+  { file: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', face: 'WenQuanYiZenHei' },
+  { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
+].filter((f) => existsSync(f.file));
+
 /** The font families this machine can typeset with (standard PDF fonts always; DejaVu when installed). */
 export const FONT_FAMILIES = FAMILIES.map((f) => f.name);
 
@@ -85,7 +114,7 @@ export function randomStyle(rng: Rng, opts: { family?: string } = {}): PdfStyle 
   const bodySize = rng.pick([8.5, 9, 9.5, 10, 10.5]);
   const tableSize = rng.pick([7, 7.5, 8, 8.5, 9]);
   const letter = rng.chance(0.3);
-  return {
+  const style: PdfStyle = {
     family: fam.name,
     fonts: fam.fonts,
     unicode: fam.unicode,
@@ -113,7 +142,19 @@ export function randomStyle(rng: Rng, opts: { family?: string } = {}): PdfStyle 
     headerGap: rng.int(18, 30),
     footerGap: rng.int(14, 26),
     seed: rng.int(1, 2 ** 30),
+    // Drawn after the others, so that adding them left every earlier dimension of a seed as it was.
+    verticalRules: true,
+    headerBold: true,
+    squeeze: 1,
+    folio: 'layout',
+    ...(CJK_FONTS[0] ? { cjk: CJK_FONTS[0] } : {}),
   };
+  style.verticalRules = !rng.chance(0.25);
+  style.headerBold = !rng.chance(0.25);
+  style.squeeze = rng.pick([1, 1, 0.75, 0.55]);
+  style.folio = rng.pick(['layout', 'layout', 'footer-center', 'header-outer'] as const);
+  if (rng.chance(0.25)) style.tocLeader = 'none';
+  return style;
 }
 
 /** The style of test/extract/render-pdf.ts-like excerpts: fixed and simple. */
@@ -146,6 +187,10 @@ export function plainStyle(overrides: Partial<PdfStyle> = {}): PdfStyle {
     headerGap: 24,
     footerGap: 20,
     seed: 1,
+    verticalRules: true,
+    headerBold: true,
+    squeeze: 1,
+    folio: 'layout',
     ...overrides,
   };
 }
@@ -166,6 +211,7 @@ interface Page {
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const CJK_SPLIT = /([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+)/;
 /** What the standard PDF fonts can draw (WinAnsiEncoding); anything else is drawn as "?". */
 const NOT_WINANSI = /[^\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g;
 
@@ -229,7 +275,7 @@ class Typesetter {
     let w = this.widths.get(key);
     if (w === undefined) {
       // Word by word: widths of words are shared by many lines (kerning across spaces is nil).
-      w = text.includes(' ') && text.length > 24 ? text.split(' ').reduce((a, t, i) => a + this.measure(t, font, size) + (i ? this.measure(' ', font, size) : 0), 0) : this.doc.font(font).fontSize(size).widthOfString(text);
+      w = text.includes(' ') && text.length > 24 ? text.split(' ').reduce((a, t, i) => a + this.measure(t, font, size) + (i ? this.measure(' ', font, size) : 0), 0) : drawnPieces(text, font, this.s).reduce((a, p) => a + this.doc.font(p.font).fontSize(size).widthOfString(p.text), 0);
       this.widths.set(key, w);
     }
     return w;
@@ -334,7 +380,8 @@ class Typesetter {
       lines.forEach((l, i) => {
         this.ensure(lh);
         this.text(this.left + indent, this.y, l, 'body', size);
-        if (i === lines.length - 1) {
+        if (i === lines.length - 1 && this.s.tocLeader === 'none') this.text(this.right - pw, this.y, page, 'body', size);
+        else if (i === lines.length - 1) {
           const end = this.left + indent + this.measure(l, 'body', size);
           const dot = this.s.tocLeader === 'dots' ? '.' : '. ';
           const dw = this.measure(dot, 'body', size);
@@ -440,10 +487,19 @@ class Typesetter {
     }
     const total = relWidths.reduce((a, b) => a + b, 0);
     const jittered = relWidths.map((w) => w * (1 + (this.rng() * 2 - 1) * s.widthJitter));
-    const jt = jittered.reduce((a, b) => a + b, 0);
-    const widths = jittered.map((w) => (w / jt) * this.width);
-    void total;
+    // Narrow middle columns (first and last keep their share), never narrower than a header word.
+    const squeezed = jittered.map((w, i) => (i > 0 && i < jittered.length - 1 ? w * s.squeeze : w));
+    const jt = squeezed.reduce((a, b) => a + b, 0);
     const pad = s.cellPad;
+    const headFont: FontRole = s.headerBold ? 'bold' : 'body';
+    const minW = header.map((h) => Math.max(...h.split(/\s+/).map((w) => this.measure(w, headFont, size))) + 2 * pad + 1);
+    let widths = squeezed.map((w, i) => Math.max((w / jt) * this.width, minW[i]));
+    const over = widths.reduce((a, b) => a + b, 0) - this.width;
+    if (over > 0) {
+      const last = widths.length - 1;
+      widths = widths.map((w, i) => (i === last ? Math.max(minW[i], w - over) : w));
+    }
+    void total;
 
     interface Laid {
       cells: (string | null)[][];
@@ -458,7 +514,7 @@ class Typesetter {
         const out: (string | null)[] = [];
         paras.forEach((p, i) => {
           if (i > 0) out.push(null);
-          out.push(...this.wrap(p, avail, isHeader ? 'bold' : 'body', size));
+          out.push(...this.wrap(p, avail, isHeader ? headFont : 'body', size));
         });
         return out;
       }),
@@ -537,9 +593,9 @@ class Typesetter {
       const rules: Item[] = [];
       const fills: Item[] = [];
       if (r.header && s.headerFill) fills.push({ kind: 'rect', x: x0, y, w: xs[xs.length - 1] - x0, h, stroke: false, fill: '#dddddd' });
-      if (s.rules === 'cells') {
+      if (s.rules === 'cells' && s.verticalRules) {
         for (let c = 0; c < widths.length; c++) rules.push({ kind: 'rect', x: xs[c], y, w: widths[c], h, stroke: true });
-      } else if (s.rules === 'lines') {
+      } else if (s.rules === 'lines' || s.rules === 'cells') {
         rules.push({ kind: 'line', x0, y0: y + h, x1: xs[xs.length - 1], y1: y + h, width: 0.5 });
         if (y === part.top) rules.push({ kind: 'line', x0, y0: y, x1: xs[xs.length - 1], y1: y, width: 0.5 });
       } else {
@@ -551,7 +607,7 @@ class Typesetter {
         const out: Item[] = [];
         const hgt = lines.reduce((a, l) => a + (l === null ? lh * 0.5 : lh), 0);
         let yy = y + pad + (s.valign === 'middle' ? (h - 2 * pad - hgt) / 2 : 0);
-        const font: FontRole = r.header ? 'bold' : 'body';
+        const font: FontRole = r.header && s.headerBold ? 'bold' : 'body';
         for (const l of lines) {
           if (l === null) {
             yy += lh * 0.5;
@@ -567,8 +623,8 @@ class Typesetter {
       rowItems.push({ rules, cells, fills });
     }
     const colRules: Item[] = [];
-    if (s.rules === 'lines') for (const x of xs) colRules.push({ kind: 'line', x0: x, y0: part.top, x1: x, y1: bottom, width: 0.5 });
-    if (s.rules === 'thin-fills') for (const x of xs) colRules.push({ kind: 'rect', x: x - 0.25, y: part.top, w: 0.5, h: bottom - part.top, stroke: false, fill: '#555555' });
+    if (s.rules === 'lines' && s.verticalRules) for (const x of xs) colRules.push({ kind: 'line', x0: x, y0: part.top, x1: x, y1: bottom, width: 0.5 });
+    if (s.rules === 'thin-fills' && s.verticalRules) for (const x of xs) colRules.push({ kind: 'rect', x: x - 0.25, y: part.top, w: 0.5, h: bottom - part.top, stroke: false, fill: '#555555' });
 
     const items: Item[] = [];
     const fills = rowItems.flatMap((r) => r.fills);
@@ -600,6 +656,22 @@ class Typesetter {
     }
     this.page.items.push(...items);
   }
+}
+
+/**
+ * A text as it is drawn: Chinese in the CJK font (or "?" without one), the rest in the role's font
+ * (characters outside WinAnsi as "?" in the standard PDF fonts).
+ */
+function drawnPieces(text: string, font: FontRole, s: PdfStyle): { text: string; font: FontRole | 'cjk' }[] {
+  const latin = (t: string) => (s.unicode ? t : t.replace(NOT_WINANSI, '?'));
+  if (!CJK.test(text)) return [{ text: latin(text), font }];
+  const out: { text: string; font: FontRole | 'cjk' }[] = [];
+  for (const part of text.split(CJK_SPLIT)) {
+    if (!part) continue;
+    if (CJK.test(part)) out.push(s.cjk ? { text: part, font: 'cjk' } : { text: '?'.repeat([...part].length), font });
+    else out.push({ text: latin(part), font });
+  }
+  return out;
 }
 
 function tokenize(text: string): string[] {
@@ -639,6 +711,21 @@ export async function renderManualPdf(layout: ManualLayout, style: PdfStyle): Pr
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   for (const role of ['body', 'bold', 'mono', 'heading'] as const) doc.registerFont(role, style.fonts[role]);
+  if (style.cjk) doc.registerFont('cjk', style.cjk.file, style.cjk.face);
+  /** Draw a text whose top is at y: piece by piece on one baseline (the fonts' ascents differ). */
+  const drawText = (text: string, font: FontRole, size: number, x: number, y: number) => {
+    const pieces = drawnPieces(text, font, style);
+    if (pieces.length === 1 && pieces[0].font === font) {
+      doc.font(font).fontSize(size).fillColor('#000000').text(pieces[0].text, x, y, { lineBreak: false });
+      return;
+    }
+    doc.font(font).fontSize(size);
+    const base = y + ((doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * size;
+    for (const p of pieces) {
+      doc.font(p.font).fontSize(size).fillColor('#000000').text(p.text, x, base, { lineBreak: false, baseline: 'alphabetic' });
+      x += doc.widthOfString(p.text);
+    }
+  };
 
   const widths = new Map<string, number>();
   const run = (toc: Map<string, number> | undefined) => {
@@ -655,10 +742,7 @@ export async function renderManualPdf(layout: ManualLayout, style: PdfStyle): Pr
   for (const page of t.pages) {
     doc.addPage({ size: style.pageSize, margin: 0 });
     const draw = (it: Item) => {
-      if (it.kind === 'text') {
-        const text = style.unicode ? it.text : it.text.replace(NOT_WINANSI, '?');
-        doc.font(it.font).fontSize(it.size).fillColor('#000000').text(text, it.x, it.y, { lineBreak: false });
-      } else if (it.kind === 'line') {
+      if (it.kind === 'text') drawText(it.text, it.font, it.size, it.x, it.y); else if (it.kind === 'line') {
         doc.lineWidth(it.width).moveTo(it.x0, it.y0).lineTo(it.x1, it.y1).stroke('#666666');
       } else if (it.stroke) {
         doc.lineWidth(0.5).rect(it.x, it.y, it.w, it.h).stroke('#666666');
@@ -675,19 +759,32 @@ export async function renderManualPdf(layout: ManualLayout, style: PdfStyle): Pr
     const size = Math.max(6.5, style.bodySize - 1.5);
     const hy = style.margin.top - style.headerGap;
     const fy = style.pageSize[1] - style.margin.bottom + style.footerGap - size;
-    const put = (text: string | undefined, y: number, side: 'left' | 'right') => {
+    const put = (text: string | undefined, y: number, side: 'left' | 'right' | 'center') => {
       if (!text) return;
-      const t2 = style.unicode ? text : text.replace(NOT_WINANSI, '?');
-      const w = doc.font('body').fontSize(size).widthOfString(t2);
-      draw({ kind: 'text', x: side === 'left' ? left : right - w, y, text: t2, font: 'body', size });
+      const w = drawnPieces(text, 'body', style).reduce((a, p) => a + doc.font(p.font).fontSize(size).widthOfString(p.text), 0);
+      draw({ kind: 'text', x: side === 'left' ? left : side === 'right' ? right - w : (left + right - w) / 2, y, text, font: 'body', size });
     };
+    // The page number where the style puts it (the manual's own place by default).
+    const folio = String(page.number);
+    const strip = (p: { left?: string; right?: string } | undefined) => (p ? { left: p.left === folio ? undefined : p.left, right: p.right === folio ? undefined : p.right } : p);
+    let header = f.header;
+    let footer = f.footer;
+    if (style.folio !== 'layout') {
+      header = strip(header);
+      footer = strip(footer);
+    }
+    if (style.folio === 'header-outer') {
+      // The outer corner: right on odd pages, left on even ones, beside what the header has there.
+      header = odd ? { ...header, right: header?.right ? `${header.right}   ${folio}` : folio } : { ...header, left: header?.left ? `${folio}   ${header.left}` : folio };
+    }
     if (page.number > 1) {
-      put(f.header?.left, hy, 'left');
-      put(f.header?.right, hy, 'right');
-      if (style.furnitureRules && (f.header?.left || f.header?.right)) draw({ kind: 'line', x0: left, y0: hy + size * 1.4, x1: right, y1: hy + size * 1.4, width: 0.4 });
-      put(f.footer?.left, fy, 'left');
-      put(f.footer?.right, fy, 'right');
-      if (style.furnitureRules && (f.footer?.left || f.footer?.right)) draw({ kind: 'line', x0: left, y0: fy - 4, x1: right, y1: fy - 4, width: 0.4 });
+      put(header?.left, hy, 'left');
+      put(header?.right, hy, 'right');
+      if (style.furnitureRules && (header?.left || header?.right)) draw({ kind: 'line', x0: left, y0: hy + size * 1.4, x1: right, y1: hy + size * 1.4, width: 0.4 });
+      put(footer?.left, fy, 'left');
+      put(footer?.right, fy, 'right');
+      if (style.folio === 'footer-center') put(folio, fy, 'center');
+      if (style.furnitureRules && (footer?.left || footer?.right)) draw({ kind: 'line', x0: left, y0: fy - 4, x1: right, y1: fy - 4, width: 0.4 });
     }
   }
   doc.end();

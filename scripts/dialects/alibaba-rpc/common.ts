@@ -118,8 +118,14 @@ export function readFrontMatter(lines: Line[], end: number, file: string, vocab:
   // Endpoint: "Endpoint: the endpoint of the ASM API, which is servicemesh.aliyuncs.com."
   // (The host may carry a ligature gap: "sf e.aliyuncs.com".)
   const ENDPOINT = /\bwhich is\s+([\w-]+(?: [a-z][\w-]*)?(?:\.[\w-]+)*\.com)\b/;
-  const epLine = front.find((l) => /^Endpoint:/.test(l.text.trim()) && ENDPOINT.test(l.text));
-  const host = epLine ? ENDPOINT.exec(epLine.text)![1].replace(/([tfTF]) (?=[a-z])/, '$1') : undefined;
+  // Its own line in a text extraction; in a PDF whose "where:" items were set as one paragraph,
+  // a sentence of it.
+  const endpointText = (t: string) => {
+    const at = /(?:^|[.:]\s)\s*Endpoint:/.exec(t.trim());
+    return at ? t.trim().slice(at.index) : undefined;
+  };
+  const epLine = front.find((l) => ENDPOINT.test(endpointText(l.text) ?? ''));
+  const host = epLine ? ENDPOINT.exec(endpointText(epLine.text)!)![1].replace(/([tfTF]) (?=[a-z])/, '$1') : undefined;
   const regions = readRegions(front);
   if (host) {
     fm.endpointHost = host;

@@ -35,6 +35,19 @@ function identifier(s: string): string {
 }
 
 /**
+ * A Type cell as documented, whatever the cell's wrapping did to it: "Array of" / "ClusterInfo"
+ * joined right is "Array of ClusterInfo", but a narrow column wraps "Array" / "of" / "JobSpec" too,
+ * and a line that nearly fills its cell reads as a word cut at the edge ("Arrayof JobSpec"); a
+ * struct name cut at the edge and joined with a space is one name again ("Array of Cluster Info").
+ */
+export function typeCell(raw: string): string {
+  const t = raw.replace(/\s+/g, ' ').trim();
+  const m = /^Array ?of(?: |(?=[A-Z]))(\S.*)$/i.exec(t);
+  if (m) return `Array of ${m[1].replace(/ /g, '')}`;
+  return /^[A-Z]\w*( \w+)+$/.test(t) && !/\b(of|and|or)\b/i.test(t) ? t.replace(/ /g, '') : t;
+}
+
+/**
  * Rows of the parameter tables among `lines`, or undefined when the lines carry no table cells
  * (text input) or no parameter-table header.
  */
@@ -58,7 +71,7 @@ export function rowsFromCells(lines: Line[], file: string): RawRow[] | undefined
       return i === undefined ? undefined : (l.cells![i] ?? '');
     };
     let name = identifier(cell('name') ?? '');
-    const type = (cell('type') ?? '').replace(/\s+/g, ' ').trim();
+    const type = typeCell(cell('type') ?? '');
     if (!name && !type) continue;
     const prev = rows[rows.length - 1];
     // The value row of a Map has no name.

@@ -2,7 +2,8 @@
  * The PDF harness table of BENCHMARKS.md: `npm run harness:pdf -- [--runs N] [--huawei M] [--write]`.
  * Runs N generated Alibaba manuals and M Huawei manuals through the PDF round trip and prints the
  * scores per vendor and per variation of the typesetting style (how rules are drawn, draw order,
- * rows split across pages, header rows repeated, mirrored margins, vertical alignment, fonts);
+ * rows split across pages, header rows repeated, mirrored margins, vertical alignment, fonts,
+ * vertical rules or none, header weight, narrow middle columns, page-number place, TOC leaders);
  * `--write` puts the table into BENCHMARKS.md between its harness-pdf markers.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -58,6 +59,11 @@ const dims: [string, (r: PdfRoundTrip) => string][] = [
   ['mirrored margins', (r) => String(r.style.mirror)],
   ['cell alignment', (r) => r.style.valign],
   ['font family', (r) => r.style.family],
+  ['vertical rules', (r) => String(r.style.verticalRules)],
+  ['header row bold', (r) => String(r.style.headerBold)],
+  ['middle columns width factor', (r) => String(r.style.squeeze)],
+  ['page number', (r) => r.style.folio],
+  ['table of contents leader', (r) => r.style.tocLeader],
 ];
 const ali = runsOf.filter((r) => r.vendor === 'alibaba');
 for (const [name, key] of dims) {
