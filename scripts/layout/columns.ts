@@ -113,22 +113,38 @@ export function gridsFromRowRules(rules: PdfRule[], pageHeight: number, runs: PR
     const first = bands.findIndex((b) => b.runs.length > 0);
     if (prev && first >= 0 && !used[first] && !parts.some((p) => p.from < first)) {
       const cols = { columns: prev.columns, pad: prev.pad ?? 0, continued: true };
-      if (aligned(bands[first], cols)) parts.push({ from: first, to: first + 1, cols });
+      if (aligned(bands[first], cols) && within([bands[first]], cols.columns, CELL_GAP * em(bands[first].runs))) parts.push({ from: first, to: first + 1, cols });
     }
     for (const { from, to, cols } of parts) {
       // One band alone is a table only as the continuation of one (a line with a wide gap, such as
       // a table-of-contents entry between a running header's rule and a footer's, is not).
-      if (to - from < 2 && !cols.continued) continue;
+      // Nor is one band alone, unless it is a table's first row left at the foot of the page (the
+      // rest of the table continues on the next page): a short band, the last with text.
+      const alone = to - from < 2 && !cols.continued;
+      if (alone && !atFoot(bands, from)) continue;
       const part = bands.slice(from, to);
       const rows: GridRow[] = part.map((b) => ({
         top: b.top,
         bottom: b.bottom,
         cells: cols.columns.slice(0, -1).map((c, k) => ({ x0: c, x1: cols.columns[k + 1], col: k })),
       }));
-      grids.push({ x0, x1, top: part[0].top, bottom: part[part.length - 1].bottom, columns: cols.columns, rows, pad: cols.pad });
+      // (A header alone measured its padding from its labels, which may be centred: not a padding the part overleaf can take.)
+      grids.push({ x0, x1, top: part[0].top, bottom: part[part.length - 1].bottom, columns: cols.columns, rows, ...(alone ? {} : { pad: cols.pad }) });
     }
   }
   return grids.sort((a, b) => a.top - b.top);
+}
+
+/**
+ * A band that is a table's first row (its header) at the foot of a page: no band below it holds
+ * text, and it is as short as a row of one or two lines (a band between a running header's rule and
+ * a footer's is a page tall).
+ */
+function atFoot(bands: Band[], k: number): boolean {
+  const b = bands[k];
+  if (bands.slice(k + 1).some((o) => o.runs.length)) return false;
+  const lines = byLine(b.runs).length;
+  return lines >= 1 && lines <= 2 && b.bottom - b.top <= (lines + 1.5) * 1.6 * em(b.runs);
 }
 
 interface Band {
@@ -145,6 +161,18 @@ interface Columns {
   pad: number;
   /** Taken over from the table part on the page before. */
   continued: boolean;
+}
+
+/**
+ * Whether every block of text in the bands lies inside one column. Columns found from rivers do by
+ * construction; columns taken over from the table on the page before must be checked: a page of
+ * running text between a running header's rule and a footer's rule of the table's width is one
+ * "band" with no river at all, and it does not continue the table.
+ */
+function within(bands: Band[], columns: number[], gap: number): boolean {
+  return bands.every((b) =>
+    byLine(b.runs).every((l) => blocks(l, gap).every((bl) => columns.slice(0, -1).some((c, k) => bl.x0 >= c - TOL && bl.x1 <= columns[k + 1] + TOL))),
+  );
 }
 
 /** Every line of the band starts its blocks where a column's text starts (the first column's further in: indentation). */
@@ -237,7 +265,7 @@ function columnsOf(part: Band[], x0: number, x1: number, above: Grid | undefined
   // Compared where the text starts (a part whose first column is all indented rows would measure
   // a wider padding, and its boundaries would shift by the difference).
   const abovePad = above?.pad ?? pad;
-  if (above && above.columns.length >= columns.length && starts.slice(1).every((s) => above.columns.some((p) => Math.abs(p + abovePad - s) <= TOL + 1))) {
+  if (above && above.columns.length >= columns.length && starts.slice(1).every((s) => above.columns.some((p) => Math.abs(p + abovePad - s) <= TOL + 1)) && within(part, above.columns, gap)) {
     return { columns: above.columns, pad: above.pad ?? pad, continued: true };
   }
   return columns.length >= 3 ? { columns, pad, continued: false } : undefined;

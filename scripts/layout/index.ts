@@ -82,7 +82,10 @@ export function layoutPdf(file: string, geo: PdfGeometry): { blocks: Block[]; di
       const b = pb[i];
       const prev = blocks[blocks.length - 1];
       if (i === 0 && prev && (prev.endPage ?? prev.page) === b.page - 1) {
-        if (prev.kind === 'table' && b.kind === 'table' && sameColumns(prev.columns, b.columns)) {
+        if (prev.kind === 'table' && b.kind === 'table' && (sameColumns(prev.columns, b.columns) || headerAlone(prev, b.columns))) {
+          // A header row alone at the foot of the page measured its columns from its labels only
+          // (centred labels put them elsewhere): the rows overleaf tell where they are.
+          if (!sameColumns(prev.columns, b.columns)) prev.columns = b.columns;
           const r = joinTables(prev, b.rows);
           repeatedHeaders += r.header ? 1 : 0;
           splitRows += r.split ? 1 : 0;
@@ -202,6 +205,12 @@ function mode(values: number[]): number | undefined {
     if (c > n || (c === n && best !== undefined && v < best)) [best, n] = [v, c];
   }
   return best;
+}
+
+/** A table of one row (its header, left at the foot of a page) with as many columns, as wide, as the part overleaf. */
+function headerAlone(prev: Extract<Block, { kind: 'table' }>, columns: number[]): boolean {
+  const a = prev.columns;
+  return prev.rows.length === 1 && a.length === columns.length && Math.abs(a[a.length - 1] - a[0] - (columns[columns.length - 1] - columns[0])) <= 3;
 }
 
 function sameColumns(a: number[], b: number[]): boolean {

@@ -112,3 +112,43 @@ describe('cells of one-line paragraphs (labelled descriptions)', () => {
     expect(ts[0].rows.filter((r) => !r.header).map((r) => r.cells.map((c) => c.paragraphs.join('¶')).join(' | '))).toEqual(want);
   });
 });
+
+describe('tables ruled between rows only (no vertical rules)', () => {
+  const rows: TableRow[] = [];
+  // The first row is tall: where less than it fits below the header, the header stays alone at the foot of the page.
+  for (let i = 0; i < 6; i++) rows.push({ level: 0, cells: [[`field${i}`], ['String'], i ? [`The value of field ${i}.`] : ['The value of field 0.', 'Valid values:', '- a', '- b', '- c', '- d']] });
+  const table = (caption: string): Extract<ManualLayout['blocks'][number], { kind: 'table' }> => ({ kind: 'table', caption, header: ['Parameter', 'Type', 'Description'], widths: [25, 15, 60], rows });
+  const text = (t: Extract<Block, { kind: 'table' }>) => t.rows.map((r) => `${r.header ? 'H ' : ''}${r.cells.map((c) => c.paragraphs.join(' ')).join(' | ')}`);
+  const want = ['H Parameter | Type | Description', ...rows.map((r) => r.cells.map((c) => c.join(' ')).join(' | '))];
+  // (Paragraphs inside cells are compared joined: one tall cell is too few to measure the table line spacing by.)
+
+  it('a page of running text between the running header\'s rule and the footer\'s is not the table of the page before continued', async () => {
+    const prose = 'Requests are authenticated with a token that is added to the request header; the token is valid for one day.';
+    const layout: ManualLayout = {
+      furniture,
+      blocks: [table('Table 1-1 Things'), { kind: 'page-break' }, { kind: 'heading', level: 2, number: '1.2', text: 'Authentication' }, ...Array.from({ length: 6 }, () => ({ kind: 'paragraph' as const, text: prose })), { kind: 'list', items: ['Token: a user token.', 'AK/SK: an access key pair.'] }],
+    };
+    const bs = await lay(layout, { verticalRules: false, rules: 'lines', furnitureRules: true });
+    expect(tables(bs).map(text)).toEqual([want]);
+    expect(bs.some((b) => b.kind === 'heading' && b.text === '1.2 Authentication')).toBe(true);
+    const prosePlaces = bs.filter((b) => b.kind === 'paragraph').map((b) => ('text' in b ? b.text : '')).join(' ').split(prose).length - 1;
+    expect(prosePlaces).toBe(6);
+  });
+
+  // Filler paragraphs push the table down a line at a time: with 34 to 37 of them (plain style) its
+  // header row is left alone at the foot of page 1 (its columns then measured from the labels only);
+  // 33 and 38 are the cases either side.
+  it.each([
+    ['left', true, true],
+    ['center', false, true],
+    ['center', true, false],
+  ] as const)('header %s, bold %s, repeated %s: wherever the page break falls, one table with its header and every row', async (headerAlign, headerBold, repeatHeader) => {
+    for (let k = 33; k <= 38; k++) {
+      // (No running header: two pages are too few to tell furniture by repetition.)
+      const layout: ManualLayout = { furniture: () => ({}), blocks: [...Array.from({ length: k }, (_, i) => ({ kind: 'paragraph' as const, text: `Filler line ${i}.` })), table(`Table 1-${k} Things`)] };
+      const bs = await lay(layout, { verticalRules: false, rules: 'lines', headerAlign, headerBold, repeatHeader, splitRows: false });
+      expect(tables(bs).map(text), `${k} filler lines`).toEqual([want]);
+      expect(bs.some((b) => b.kind !== 'table' && 'text' in b && /^Parameter\s+Type/.test(b.text)), `${k} filler lines: the header as text`).toBe(false);
+    }
+  });
+});

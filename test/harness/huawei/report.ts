@@ -20,7 +20,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addScores, emptyScore, percent, summarise, type Score } from '../score.ts';
-import { pdfRoundTrip, type PdfRoundTrip } from '../pdf/run.ts';
+import { pdfRoundTrip, STYLE_DIMENSIONS, type PdfRoundTrip } from '../pdf/run.ts';
 import { failed, fieldAccuracy, runMany, seeds, type Tally } from './run.ts';
 import { DAMAGE_KINDS, DEFAULT_RATES, NO_DAMAGE, only, type DamageRates } from './text.ts';
 
@@ -58,13 +58,7 @@ export const PDF_DIMENSIONS: [string, (r: PdfRoundTrip) => string][] = [
   ['NOTE label in text', (r) => String(r.huawei!.pdf.noteLabel)],
   ['descriptions', (r) => r.huawei!.variants.descriptions],
   ['enumerations', (r) => r.huawei!.variants.enumStyle],
-  ['rules', (r) => r.style.rules],
-  ['draw order', (r) => r.style.drawOrder],
-  ['rows split across pages', (r) => String(r.style.splitRows)],
-  ['header row repeated', (r) => String(r.style.repeatHeader)],
-  ['mirrored margins', (r) => String(r.style.mirror)],
-  ['cell alignment', (r) => r.style.valign],
-  ['font family', (r) => r.style.family],
+  ...STYLE_DIMENSIONS,
 ];
 
 export interface PdfRun {

@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { addScores, emptyScore, summarise, type Score } from '../score.ts';
-import { pdfRoundTrip, type PdfRoundTrip, type Vendor } from './run.ts';
+import { pdfRoundTrip, STYLE_DIMENSIONS, type PdfRoundTrip, type Vendor } from './run.ts';
 import { roundTrip } from '../huawei/run.ts';
 import { NO_DAMAGE } from '../huawei/text.ts';
 
@@ -51,20 +51,7 @@ for (const v of ['alibaba', 'huawei'] as const) {
 if (huawei) lines.push(row('huawei text, undamaged (same manuals)', huawei, huaweiText));
 lines.push('', 'Alibaba PDF by style variation (every manual drew each dimension at random):', '');
 lines.push(`| variation | manuals | ${COLS.join(' | ')} |`, `|---|---:|${COLS.map(() => '---').join('|')}|`);
-const dims: [string, (r: PdfRoundTrip) => string][] = [
-  ['rules', (r) => r.style.rules],
-  ['draw order', (r) => r.style.drawOrder],
-  ['rows split across pages', (r) => String(r.style.splitRows)],
-  ['header row repeated', (r) => String(r.style.repeatHeader)],
-  ['mirrored margins', (r) => String(r.style.mirror)],
-  ['cell alignment', (r) => r.style.valign],
-  ['font family', (r) => r.style.family],
-  ['vertical rules', (r) => String(r.style.verticalRules)],
-  ['header row bold', (r) => String(r.style.headerBold)],
-  ['middle columns width factor', (r) => String(r.style.squeeze)],
-  ['page number', (r) => r.style.folio],
-  ['table of contents leader', (r) => r.style.tocLeader],
-];
+const dims = STYLE_DIMENSIONS;
 const ali = runsOf.filter((r) => r.vendor === 'alibaba');
 for (const [name, key] of dims) {
   const groups = new Map<string, PdfRoundTrip[]>();

@@ -53,6 +53,22 @@ export function vendorManual(vendor: Vendor, seed: number, fonts: { unicode: boo
   return { api, truth: expectedIdentity(api, manual), layout: manual.layout, huawei: { variants: manual.variants, pdf } };
 }
 
+/** The typesetting style's dimensions, each a column of the per-variation tables (label, value of a run). */
+export const STYLE_DIMENSIONS: [string, (r: PdfRoundTrip) => string][] = [
+  ['rules', (r) => r.style.rules],
+  ['draw order', (r) => r.style.drawOrder],
+  ['rows split across pages', (r) => String(r.style.splitRows)],
+  ['header row repeated', (r) => String(r.style.repeatHeader)],
+  ['mirrored margins', (r) => String(r.style.mirror)],
+  ['cell alignment', (r) => r.style.valign],
+  ['font family', (r) => r.style.family],
+  ['vertical rules', (r) => String(r.style.verticalRules)],
+  ['header row bold', (r) => String(r.style.headerBold)],
+  ['middle columns width factor', (r) => String(r.style.squeeze)],
+  ['page number', (r) => r.style.folio],
+  ['table of contents leader', (r) => r.style.tocLeader],
+];
+
 /** Chinese text needs a font with CJK glyphs; the style's family is drawn among those that fit. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
