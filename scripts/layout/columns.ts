@@ -268,6 +268,14 @@ function columnsOf(part: Band[], x0: number, x1: number, above: Grid | undefined
   if (above && above.columns.length >= columns.length && starts.slice(1).every((s) => above.columns.some((p) => Math.abs(p + abovePad - s) <= TOL + 1)) && within(part, above.columns, gap)) {
     return { columns: above.columns, pad: above.pad ?? pad, continued: true };
   }
+  // The header row repeated alone at the top of the page (the rest of the page's part has one
+  // cell filled: the end of a row cut by the page break): labels centred, one in each of that
+  // table's columns.
+  if (above && part.length === 1) {
+    const labels = byLine(part[0].runs).flatMap((l) => blocks(l, gap));
+    const home = labels.map((b) => above.columns.slice(0, -1).findIndex((c, k) => b.x0 >= c && b.x1 <= above.columns[k + 1] && Math.abs((b.x0 + b.x1) / 2 - (c + above.columns[k + 1]) / 2) <= 2));
+    if (labels.length === above.columns.length - 1 && home.every((k, i) => k === i)) return { columns: above.columns, pad: above.pad ?? pad, continued: true };
+  }
   return columns.length >= 3 ? { columns, pad, continued: false } : undefined;
 }
 

@@ -151,4 +151,18 @@ describe('tables ruled between rows only (no vertical rules)', () => {
       expect(bs.some((b) => b.kind !== 'table' && 'text' in b && /^Parameter\s+Type/.test(b.text)), `${k} filler lines: the header as text`).toBe(false);
     }
   });
+
+  // The last row is tall and split by the page break; the header repeated overleaf (centred labels)
+  // may have only the row's last line below it, then the next table's caption (with 30 filler
+  // lines, among others): that header and line are the table continued, not a heading and a paragraph.
+  it('a repeated header with only the rest of a split row below it continues the table', async () => {
+    const last: TableRow = { level: 0, cells: [['mode'], ['String'], ['The mode.', 'Valid values:', '- alpha: first', '- beta: second', '- gamma: third', '- delta: fourth']] };
+    const split: Extract<ManualLayout['blocks'][number], { kind: 'table' }> = { ...table('Table 1-1 Things'), rows: [...rows.slice(0, 2), last] };
+    const wantSplit = ['H Parameter | Type | Description', ...split.rows.map((r) => r.cells.map((c) => c.join(' ')).join(' | '))];
+    for (let k = 30; k <= 50; k++) {
+      const layout: ManualLayout = { furniture: () => ({}), blocks: [...Array.from({ length: k }, (_, i) => ({ kind: 'paragraph' as const, text: `Filler line ${i}.` })), split, table('Table 1-2 Others')] };
+      const bs = await lay(layout, { verticalRules: false, rules: 'thin-fills', headerAlign: 'center', headerBold: true, repeatHeader: true, splitRows: true });
+      expect(tables(bs).map(text), `${k} filler lines`).toEqual([wantSplit, want]);
+    }
+  });
 });
