@@ -103,7 +103,10 @@ export function gridsFromRowRules(rules: PdfRule[], pageHeight: number, runs: PR
     // Parts that now touch with the same columns are one table (a band between them was one cell only).
     for (let k = parts.length - 1; k > 0; k--) {
       const [a, b] = [parts[k - 1], parts[k]];
-      const same = a.cols.columns.length === b.cols.columns.length && a.cols.columns.every((c, i) => Math.abs(c - b.cols.columns[i]) <= TOL + 1);
+      // (Compared where the text starts: a part whose rows are all indented children measures its
+      // indentation as padding, and its boundaries shift by the difference.)
+      const start = (c: Columns, i: number) => c.columns[i] + (i > 0 && i < c.columns.length - 1 ? c.pad : 0);
+      const same = a.cols.columns.length === b.cols.columns.length && a.cols.columns.every((_, i) => Math.abs(start(a.cols, i) - start(b.cols, i)) <= TOL + 1);
       if (a.to === b.from && same && touching(bands[a.to - 1], bands[b.from])) {
         a.to = b.to;
         parts.splice(k, 1);
@@ -265,7 +268,10 @@ function columnsOf(part: Band[], x0: number, x1: number, above: Grid | undefined
   // Compared where the text starts (a part whose first column is all indented rows would measure
   // a wider padding, and its boundaries would shift by the difference).
   const abovePad = above?.pad ?? pad;
-  if (above && above.columns.length >= columns.length && starts.slice(1).every((s) => above.columns.some((p) => Math.abs(p + abovePad - s) <= TOL + 1)) && within(part, above.columns, gap)) {
+  // (Text starting inside that table's first column is an indented row, a child deeper than any on
+  // the page before: its river is not a column.)
+  const own = starts.slice(1).filter((s) => !above || s <= above.columns[0] + abovePad + TOL || s >= above.columns[1]);
+  if (above && above.columns.length >= own.length + 2 && own.every((s) => above.columns.some((p) => Math.abs(p + abovePad - s) <= TOL + 1)) && within(part, above.columns, gap)) {
     return { columns: above.columns, pad: above.pad ?? pad, continued: true };
   }
   // The header row repeated alone at the top of the page (the rest of the page's part has one

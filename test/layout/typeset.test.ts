@@ -165,4 +165,39 @@ describe('tables ruled between rows only (no vertical rules)', () => {
       expect(tables(bs).map(text), `${k} filler lines`).toEqual([wantSplit, want]);
     }
   });
+
+  const levels = (bs: Block[]) => tables(bs).map((t) => t.rows.filter((r) => !r.header).map((r) => `${r.level} ${r.cells.map((c) => c.paragraphs.join(' ')).join(' | ')}`));
+  const wantLevels = (rs: TableRow[]) => [rs.map((r) => `${r.level} ${r.cells.map((c) => c.join(' ')).join(' | ')}`)];
+  const filler = (k: number) => Array.from({ length: k }, (_, i) => ({ kind: 'paragraph' as const, text: `Filler line ${i}.` }));
+
+  // Indented rows overleaf where every unindented name there is short ("Url", "Id": their text ends
+  // before the indented names start, leaving a river inside the first column): not a new table.
+  it('indented rows overleaf under short unindented names continue the table', async () => {
+    const rs: TableRow[] = [
+      { level: 0, cells: [['Items'], ['Array of Entry'], ['The entries.']] },
+      ...Array.from({ length: 10 }, (_, i): TableRow => ({ level: 1, cells: [[`Serial${i}`], ['Long'], [`The serial number ${i}.`]] })),
+      { level: 0, cells: [['Url'], ['String'], ['The address.']] },
+      { level: 0, cells: [['Id'], ['String'], ['The ID.']] },
+    ];
+    for (let k = 36; k <= 46; k++) {
+      const bs = await lay({ furniture: () => ({}), blocks: [...filler(k), { ...table('Table 1-1 Things'), rows: rs }] }, { verticalRules: false, rules: 'cells', repeatHeader: false, splitRows: false, indentStep: 20, tableSize: 7.5 });
+      expect(levels(bs), `${k} filler lines`).toEqual(wantLevels(rs));
+    }
+  });
+
+  // Rows that are all indented children, after the rest of a row split by the page break (a band
+  // with one cell filled): they measure their indentation as the cell padding, yet are the table.
+  it('indented rows after the rest of a split row continue the table', async () => {
+    const tall = (name: string): TableRow => ({ level: 1, cells: [[name], ['String'], ['The mode.', 'Valid values:', '- warn: the node is warn', '- info: the node is info', '- error: the node is in error']] });
+    const rs: TableRow[] = [
+      { level: 0, cells: [['alpha'], ['String'], ['The first value.']] },
+      { level: 0, cells: [['Images'], ['Array of Image'], ['The images.']] },
+      tall('Level'),
+      tall('RoleStrategy'),
+    ];
+    for (let k = 30; k <= 44; k++) {
+      const bs = await lay({ furniture: () => ({}), blocks: [...filler(k), { ...table('Table 1-1 Things'), rows: rs }] }, { verticalRules: false, rules: 'thin-fills', repeatHeader: true, splitRows: true, indentStep: 14 });
+      expect(levels(bs), `${k} filler lines`).toEqual(wantLevels(rs));
+    }
+  });
 });
