@@ -21,7 +21,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpus, totalmem, availableParallelism, release, platform, tmpdir } from 'node:os';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
@@ -228,8 +228,11 @@ async function yardsticks(manuals: { api: string; specPath: string }[], scratch:
 /** regen / check / batch build in a scratch copy of the project (the working tree is not written). */
 async function wholeProject() {
   const dir = await mkdtemp(join(tmpdir(), 'refspec-bench-project-'));
-  for (const p of ['scripts', 'sources', 'templates', 'spec', 'generated', 'test', 'bin', 'package.json', 'tsconfig.json', 'redocly.yaml', 'vitest.config.ts']) {
-    await cp(join(ROOT, p), join(dir, p), { recursive: true }).catch(() => undefined);
+  // Everything but the dependencies and the history: `npm run check` also checks the package
+  // (tsconfig.build.json, the files package.json ships, README).
+  for (const p of await readdir(ROOT)) {
+    if (p === 'node_modules' || p === '.git') continue;
+    await cp(join(ROOT, p), join(dir, p), { recursive: true });
   }
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   say('npm run regen (scratch copy)');
@@ -342,6 +345,11 @@ function render(results: Awaited<ReturnType<typeof collect>>): string {
   row('`npm run check`', w.check, '< 30 s');
   row(`\`refspec build\` ${w.batch.documents} manuals (both ×4), \`--jobs ${w.batch.threads}\` (main thread + workers)`, w.batch);
   row(`\`refspec build\` ${w.batch.documents} manuals, \`--jobs 1\` (the default below 4 cores)`, w.batchSequential);
+  // A command that failed says why under the table (its last output line), not only "exit 1".
+  for (const [name, r] of [['npm run regen', w.regen], ['npm run check', w.check]] as const) {
+    const why = r.err?.trim().split('\n').pop();
+    if (why) L.push('', `\`${name}\` failed in the scratch copy: ${why.replace(/\|/g, '\\|')}`);
+  }
   L.push('', '### Scaling: synthetic Alibaba manuals (operation chapters copied k times, operations renamed)', '');
   L.push(
     'Cold runs, each in a fresh process (`scripts/bench/scale-one.ts`); the run with the median total is shown, ' +
