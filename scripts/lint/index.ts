@@ -5,6 +5,7 @@
  * do not lint (`build --no-lint`, `--help`, `diff` of two specs) never pay for it.
  */
 import type { Config, NormalizedProblem } from '@redocly/openapi-core';
+import { existsSync } from 'node:fs';
 import { packagePath } from '../util/paths.ts';
 
 export const REDOCLY_CONFIG = packagePath('redocly.yaml');
@@ -27,10 +28,21 @@ type Core = typeof import('@redocly/openapi-core');
 
 let loaded: Promise<{ core: Core; config: Config }> | undefined;
 
+/**
+ * The compiled CLI loads the package bundled into one file by `npm run build`
+ * (scripts/dev/bundle-linter.ts: the same code, loaded in less than half the time); from the sources,
+ * or where the bundle is missing, the package itself.
+ */
+async function loadCore(): Promise<Core> {
+  const bundle = new URL('../vendor/redocly-core.js', import.meta.url);
+  if (import.meta.url.endsWith('.js') && existsSync(bundle)) return (await import(bundle.href)) as Core;
+  return import('@redocly/openapi-core');
+}
+
 function linter(): Promise<{ core: Core; config: Config }> {
   loaded ??= (async () => {
     process.env.REDOCLY_TELEMETRY = 'off';
-    const [core, { refspecPlugin }] = await Promise.all([import('@redocly/openapi-core'), import('./plugin.ts')]);
+    const [core, { refspecPlugin }] = await Promise.all([loadCore(), import('./plugin.ts')]);
     const config = await core.loadConfig({ configPath: REDOCLY_CONFIG, plugins: [refspecPlugin] });
     return { core, config };
   })();

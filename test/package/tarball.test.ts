@@ -109,6 +109,17 @@ describe('packed and installed into an empty project', () => {
     const fromSources = await buildFromFile(`sources/${MANUAL}`);
     expect(readFileSync(join(project, 'out', 'spec.openapi.yaml'), 'utf8')).toBe(fromSources.yaml);
     expect(readFileSync(join(project, 'out', 'report.md'), 'utf8')).toMatch(/Redocly lint \(recommended \+ refspec rules\): 0 errors/);
+    // The linter shipped bundled into one file (scripts/dev/bundle-linter.ts) finds what the
+    // package finds: a spec with a bad type and no servers.
+    expect(existsSync(join(project, 'node_modules', 'refspec', 'dist', 'vendor', 'redocly-core.js'))).toBe(true);
+    writeFileSync(
+      join(project, 'out', 'bad.yaml'),
+      'openapi: 3.1.0\ninfo: {title: x, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        "200":\n          description: ok\n          content: {application/json: {schema: {type: strin}}}\n',
+    );
+    const bad = await refspec('lint', 'out/bad.yaml');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout + bad.stderr).toMatch(/error \[struct\]/);
+    expect(bad.stdout + bad.stderr).toMatch(/error \[no-empty-servers\]/);
     const noLint = await refspec('build', `sources/${MANUAL}`, '-o', 'out/nolint.yaml', '--no-lint');
     expect(noLint.code, noLint.stderr).toBe(0);
     expect(noLint.stderr).toMatch(/not linted \(--no-lint\)/);
