@@ -1,6 +1,7 @@
 /**
- * The installed CLI as a user runs it: whole processes of the compiled bin (`node bin/refspec.js`,
- * dist/ freshly built by `npm run build`, one Node process, no tsx) side by side with the
+ * The installed CLI as a user runs it: whole processes of the compiled bin (the files the package
+ * ships copied to node_modules/refspec of a scratch project, dist/ freshly built by `npm run build`,
+ * one Node process, no tsx) side by side with the
  * openapi-typescript CLI on the spec that build writes:
  *   refspec --help; refspec build <Alibaba manual> -o x (lint included); the same with --no-lint;
  *   openapi-typescript x -o x.d.ts.
@@ -14,7 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/fs.ts';
@@ -78,7 +79,16 @@ export async function runCliBench(root: string, runs = 7, say: (s: string) => vo
   const empty = { runs, loadBefore: loadavg(), loadAfter: loadavg(), buildSeconds: built.wallMs / 1000, rows: [] };
   if (built.code !== 0) return { ...empty, failed: `npm run build exit ${built.code}: ${built.stderr.trim().split('\n').pop()}` };
   const scratch = await mkdtemp(join(tmpdir(), 'refspec-bench-cli-'));
-  const bin = join(root, 'bin', 'refspec.js');
+  // The package as npm installs it (what package.json `files` ships, under node_modules/refspec,
+  // the dependencies beside it): the bin then runs dist/ at once, as for a user. (In a checkout it
+  // first compares dist/ with the sources: ~15 ms, a cost only developers pay.)
+  const installed = join(scratch, 'node_modules', 'refspec');
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { files: string[] };
+  for (const entry of ['package.json', ...pkg.files.filter((f) => !f.startsWith('!'))]) {
+    if (existsSync(join(root, entry))) await cp(join(root, entry), join(installed, entry), { recursive: true });
+  }
+  await symlink(join(root, 'node_modules'), join(installed, 'node_modules'));
+  const bin = join(installed, 'bin', 'refspec.js');
   const ots = join(root, 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
   const spec = join(scratch, 'spec.openapi.yaml');
   const cases: { name: string; command: string; args: string[]; targetMs?: number }[] = [
@@ -125,7 +135,7 @@ export function renderCliBench(r: CliSpeed): string[] {
     const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(0));
     const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '–' : `${(a / b).toFixed(2)}×`);
     L.push(
-      `Whole processes of the compiled bin (\`node bin/refspec.js\`, dist/ built by \`npm run build\` in ${r.buildSeconds.toFixed(1)} s), interleaved with ` +
+      `Whole processes of the compiled bin as installed (\`node node_modules/refspec/bin/refspec.js\`: the files the package ships, dist/ built by \`npm run build\` in ${r.buildSeconds.toFixed(1)} s), interleaved with ` +
         `the openapi-typescript CLI on the spec the build writes; medians of ${r.runs} rounds. Load average (1/5/15 min) ` +
         `${r.loadBefore.map((x) => x.toFixed(2)).join('/')} before, ${r.loadAfter.map((x) => x.toFixed(2)).join('/')} after, on 2 cores: ` +
         'above 2 every process waits for a core, so wall times grow with the load and CPU times (user + sys, `/usr/bin/time`) are the steadier comparison.',
