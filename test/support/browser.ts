@@ -68,13 +68,26 @@ async function bundled(): Promise<BrowserChoice> {
     if (r.status !== 0) return { ok: false, reason: `could not unpack the browser's libraries (tar: ${r.stderr || r.error?.message})` };
   }
   if (!existsSync(exe)) return { ok: false, reason: `@sparticuz/chromium did not produce ${exe}` };
+  // The package's fonts.conf names AWS Lambda's folders only (/var/task/fonts, /opt/fonts, …), so
+  // the browser found no font at all, and this build has no glyph fallback: the first character it
+  // could not find in a font was a FATAL "Not implemented" in SkFontMgr_FontConfigInterface (the
+  // Redoc page crashed the browser). Our own configuration names the package's font (Open Sans) and
+  // the machine's font folders, where there are any.
+  const fontDirs = [join(cache, 'fonts', 'fonts'), '/usr/share/fonts', '/usr/local/share/fonts', join(process.env.HOME ?? '/nonexistent', '.fonts')].filter((d) => existsSync(d));
+  const conf = join(cache, 'refspec-fonts', 'fonts.conf');
+  mkdirSync(dirname(conf), { recursive: true });
+  const xml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  writeFileSync(
+    conf,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n${fontDirs.map((d) => `  <dir>${xml(d)}</dir>\n`).join('')}  <cachedir>${xml(join(cache, 'refspec-fonts', 'cache'))}</cachedir>\n</fontconfig>\n`,
+  );
   return {
     ok: true,
     executablePath: exe,
     source: `@sparticuz/chromium ${version}`,
     env: {
       LD_LIBRARY_PATH: [libs, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
-      FONTCONFIG_PATH: join(cache, 'fonts'),
+      FONTCONFIG_PATH: dirname(conf),
     },
   };
 }
