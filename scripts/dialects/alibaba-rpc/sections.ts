@@ -55,6 +55,22 @@ export function findSections(lines: Line[], from: number): Section[] {
     } else if (t.includes('/?') && SAMPLE_REQUEST.test(t)) sawRequest = true;
   }
   if (!cuts.size) return [];
+  // The first section opens with no cut when it lost every opening landmark (summary, "Debugging",
+  // labels, table header, Action row): the first cut is then the trailer that closes it, and
+  // everything before would be dropped. Its numbered heading, when it survived, opens it, on the
+  // word of a sample request after it calling the operation the heading names. (The front matter's
+  // example request before it sits under a heading of its own: "Make API requests".)
+  const firstCut = Math.min(...cuts);
+  for (let i = firstCut - 1; i >= from; i--) {
+    const l = lines[i];
+    if (l.furniture !== 'heading' || !l.value) continue;
+    const calls = new RegExp(`[?&]\\s?Action=\\s?${l.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+    if (lines.slice(i + 1, firstCut).some((x) => !x.furniture && x.text.includes('/?') && SAMPLE_REQUEST.test(x.text.trim()) && calls.test(x.text))) {
+      // (A heading wrapped after its number is two heading lines: start at the first.)
+      cuts.add(i > from && lines[i - 1].furniture === 'heading' && lines[i - 1].value === l.value ? i - 1 : i);
+    }
+    break;
+  }
   const first = Math.min(...[...cuts].filter((c) => c >= from));
   const sorted = [...cuts].filter((c) => c >= first).sort((a, b) => a - b);
   sorted.push(lines.length);
