@@ -8,7 +8,7 @@
  */
 import type { Line } from './lines.ts';
 import { isTrailer, squash } from './landmarks.ts';
-import { TABLE_HEADER } from './tables.ts';
+import { startsRow, TABLE_HEADER } from './tables.ts';
 
 export interface Section {
   /** Indices into the classified lines: [start, end). */
@@ -67,7 +67,19 @@ export function findSections(lines: Line[], from: number): Section[] {
     const calls = new RegExp(`[?&]\\s?Action=\\s?${l.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
     if (lines.slice(i + 1, firstCut).some((x) => !x.furniture && x.text.includes('/?') && SAMPLE_REQUEST.test(x.text.trim()) && calls.test(x.text))) {
       // (A heading wrapped after its number is two heading lines: start at the first.)
-      cuts.add(i > from && lines[i - 1].furniture === 'heading' && lines[i - 1].value === l.value ? i - 1 : i);
+      let start = i > from && lines[i - 1].furniture === 'heading' && lines[i - 1].value === l.value ? i - 1 : i;
+      // Headings land at the end of their page: the section's rows may stand above it, right after
+      // the front matter's example request. They are its rows when a row ("Name Type …") is the first
+      // thing after that request.
+      let k = start - 1;
+      while (k >= from && (lines[k].furniture || !/^(?:&|https?:)|…$/.test(lines[k].text.trim()))) k--;
+      if (k >= from) {
+        let r = k + 1;
+        while (r < start && (lines[r].furniture || lines[r].text.trim() === '')) r++;
+        const t = lines[r]?.text.trim() ?? '';
+        if (r < start && /\s/.test(t) && startsRow(t)) start = r;
+      }
+      cuts.add(start);
     }
     break;
   }
