@@ -222,6 +222,11 @@ function hasCells(runs: PRun[]): boolean {
   return byLine(runs).some((l) => blocks(l, gap).length >= 2);
 }
 
+/** The column (boundaries `cols`, the ends included) a block of text sits centred in, or -1. */
+function centredIn(b: { x0: number; x1: number }, cols: number[]): number {
+  return cols.slice(0, -1).findIndex((c, k) => b.x0 >= c && b.x1 <= cols[k + 1] && Math.abs((b.x0 + b.x1) / 2 - (c + cols[k + 1]) / 2) <= 2);
+}
+
 /** Where columns start: after every river (a stretch where no line of the bands has text). */
 function riverStarts(part: Band[], gap: number): number[] {
   const spans = part.flatMap((b) => byLine(b.runs).flatMap((l) => blocks(l, gap))).sort((a, b) => a.x0 - b.x0);
@@ -254,10 +259,8 @@ function columnsOf(part: Band[], x0: number, x1: number, above: Grid | undefined
       const bpad = padFrom(body[0]);
       const cols = [x0, ...body.slice(1).map((s) => s - bpad), x1];
       const labels = byLine(part[0].runs).flatMap((l) => blocks(l, gap));
-      const centred = (b: { x0: number; x1: number }) =>
-        cols.slice(0, -1).some((c, k) => b.x0 >= c && b.x1 <= cols[k + 1] && Math.abs((b.x0 + b.x1) / 2 - (c + cols[k + 1]) / 2) <= 2);
       const ownStart = (b: { x0: number }) => body.some((s) => Math.abs(s - b.x0) <= 1.5);
-      if (labels.length && labels.every((b) => ownStart(b) || centred(b))) {
+      if (labels.length && labels.every((b) => ownStart(b) || centredIn(b, cols) >= 0)) {
         starts = body;
         pad = bpad;
       }
@@ -279,8 +282,7 @@ function columnsOf(part: Band[], x0: number, x1: number, above: Grid | undefined
   // table's columns.
   if (above && part.length === 1) {
     const labels = byLine(part[0].runs).flatMap((l) => blocks(l, gap));
-    const home = labels.map((b) => above.columns.slice(0, -1).findIndex((c, k) => b.x0 >= c && b.x1 <= above.columns[k + 1] && Math.abs((b.x0 + b.x1) / 2 - (c + above.columns[k + 1]) / 2) <= 2));
-    if (labels.length === above.columns.length - 1 && home.every((k, i) => k === i)) return { columns: above.columns, pad: above.pad ?? pad, continued: true };
+    if (labels.length === above.columns.length - 1 && labels.every((b, i) => centredIn(b, above.columns) === i)) return { columns: above.columns, pad: above.pad ?? pad, continued: true };
   }
   return columns.length >= 3 ? { columns, pad, continued: false } : undefined;
 }

@@ -121,6 +121,7 @@ describe('tables ruled between rows only (no vertical rules)', () => {
   const text = (t: Extract<Block, { kind: 'table' }>) => t.rows.map((r) => `${r.header ? 'H ' : ''}${r.cells.map((c) => c.paragraphs.join(' ')).join(' | ')}`);
   const want = ['H Parameter | Type | Description', ...rows.map((r) => r.cells.map((c) => c.join(' ')).join(' | '))];
   // (Paragraphs inside cells are compared joined: one tall cell is too few to measure the table line spacing by.)
+  const filler = (k: number) => Array.from({ length: k }, (_, i) => ({ kind: 'paragraph' as const, text: `Filler line ${i}.` }));
 
   it('a page of running text between the running header\'s rule and the footer\'s is not the table of the page before continued', async () => {
     const prose = 'Requests are authenticated with a token that is added to the request header; the token is valid for one day.';
@@ -145,7 +146,7 @@ describe('tables ruled between rows only (no vertical rules)', () => {
   ] as const)('header %s, bold %s, repeated %s: wherever the page break falls, one table with its header and every row', async (headerAlign, headerBold, repeatHeader) => {
     for (let k = 33; k <= 38; k++) {
       // (No running header: two pages are too few to tell furniture by repetition.)
-      const layout: ManualLayout = { furniture: () => ({}), blocks: [...Array.from({ length: k }, (_, i) => ({ kind: 'paragraph' as const, text: `Filler line ${i}.` })), table(`Table 1-${k} Things`)] };
+      const layout: ManualLayout = { furniture: () => ({}), blocks: [...filler(k), table(`Table 1-${k} Things`)] };
       const bs = await lay(layout, { verticalRules: false, rules: 'lines', headerAlign, headerBold, repeatHeader, splitRows: false });
       expect(tables(bs).map(text), `${k} filler lines`).toEqual([want]);
       expect(bs.some((b) => b.kind !== 'table' && 'text' in b && /^Parameter\s+Type/.test(b.text)), `${k} filler lines: the header as text`).toBe(false);
@@ -160,7 +161,7 @@ describe('tables ruled between rows only (no vertical rules)', () => {
     const split: Extract<ManualLayout['blocks'][number], { kind: 'table' }> = { ...table('Table 1-1 Things'), rows: [...rows.slice(0, 2), last] };
     const wantSplit = ['H Parameter | Type | Description', ...split.rows.map((r) => r.cells.map((c) => c.join(' ')).join(' | '))];
     for (let k = 30; k <= 50; k++) {
-      const layout: ManualLayout = { furniture: () => ({}), blocks: [...Array.from({ length: k }, (_, i) => ({ kind: 'paragraph' as const, text: `Filler line ${i}.` })), split, table('Table 1-2 Others')] };
+      const layout: ManualLayout = { furniture: () => ({}), blocks: [...filler(k), split, table('Table 1-2 Others')] };
       const bs = await lay(layout, { verticalRules: false, rules: 'thin-fills', headerAlign: 'center', headerBold: true, repeatHeader: true, splitRows: true });
       expect(tables(bs).map(text), `${k} filler lines`).toEqual([wantSplit, want]);
     }
@@ -168,7 +169,6 @@ describe('tables ruled between rows only (no vertical rules)', () => {
 
   const levels = (bs: Block[]) => tables(bs).map((t) => t.rows.filter((r) => !r.header).map((r) => `${r.level} ${r.cells.map((c) => c.paragraphs.join(' ')).join(' | ')}`));
   const wantLevels = (rs: TableRow[]) => [rs.map((r) => `${r.level} ${r.cells.map((c) => c.join(' ')).join(' | ')}`)];
-  const filler = (k: number) => Array.from({ length: k }, (_, i) => ({ kind: 'paragraph' as const, text: `Filler line ${i}.` }));
 
   // Indented rows overleaf where every unindented name there is short ("Url", "Id": their text ends
   // before the indented names start, leaving a river inside the first column): not a new table.

@@ -25,6 +25,10 @@ export interface Section {
 }
 
 const SAMPLE_REQUEST = /^https?(?:\(s\))?:\/\/\S*\/\?/;
+/** The operation a sample request calls. */
+const ACTION = /[?&]\s?Action=\s?([A-Za-z0-9]+)/;
+/** A line of a sample request: its URL, a `&Name=value` line, the "…" that ends the front matter's. */
+const REQUEST_LINE = /^(?:&|https?:)|…$/;
 
 export function findSections(lines: Line[], from: number): Section[] {
   const cuts = new Set<number>();
@@ -55,34 +59,8 @@ export function findSections(lines: Line[], from: number): Section[] {
     } else if (t.includes('/?') && SAMPLE_REQUEST.test(t)) sawRequest = true;
   }
   if (!cuts.size) return [];
-  // The first section opens with no cut when it lost every opening landmark (summary, "Debugging",
-  // labels, table header, Action row): the first cut is then the trailer that closes it, and
-  // everything before would be dropped. Its numbered heading, when it survived, opens it, on the
-  // word of a sample request after it calling the operation the heading names. (The front matter's
-  // example request before it sits under a heading of its own: "Make API requests".)
-  const firstCut = Math.min(...cuts);
-  for (let i = firstCut - 1; i >= from; i--) {
-    const l = lines[i];
-    if (l.furniture !== 'heading' || !l.value) continue;
-    const calls = new RegExp(`[?&]\\s?Action=\\s?${l.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
-    if (lines.slice(i + 1, firstCut).some((x) => !x.furniture && x.text.includes('/?') && SAMPLE_REQUEST.test(x.text.trim()) && calls.test(x.text))) {
-      // (A heading wrapped after its number is two heading lines: start at the first.)
-      let start = i > from && lines[i - 1].furniture === 'heading' && lines[i - 1].value === l.value ? i - 1 : i;
-      // Headings land at the end of their page: the section's rows may stand above it, right after
-      // the front matter's example request. They are its rows when a row ("Name Type …") is the first
-      // thing after that request.
-      let k = start - 1;
-      while (k >= from && (lines[k].furniture || !/^(?:&|https?:)|…$/.test(lines[k].text.trim()))) k--;
-      if (k >= from) {
-        let r = k + 1;
-        while (r < start && (lines[r].furniture || lines[r].text.trim() === '')) r++;
-        const t = lines[r]?.text.trim() ?? '';
-        if (r < start && /\s/.test(t) && startsRow(t)) start = r;
-      }
-      cuts.add(start);
-    }
-    break;
-  }
+  const orphan = headedFirstSection(lines, from, Math.min(...cuts));
+  if (orphan !== undefined) cuts.add(orphan);
   const first = Math.min(...[...cuts].filter((c) => c >= from));
   const sorted = [...cuts].filter((c) => c >= first).sort((a, b) => a - b);
   sorted.push(lines.length);
@@ -113,6 +91,33 @@ export function findSections(lines: Line[], from: number): Section[] {
   return out;
 }
 
+/**
+ * Where the first section starts when it lost every opening landmark (summary, "Debugging", labels,
+ * table header, Action row): the first cut is then the trailer that closes it, and everything before
+ * would be dropped. Its numbered heading, when it survived, opens it, on the word of a sample
+ * request after it calling the operation the heading names (the front matter's example request
+ * before it sits under a heading of its own: "Make API requests"). Headings land at the end of their
+ * page, so the section's rows may stand above the heading, right after the front matter's example
+ * request: they are its rows when a row ("Name Type …") is the first thing after that request.
+ */
+function headedFirstSection(lines: Line[], from: number, firstCut: number): number | undefined {
+  let h = firstCut - 1;
+  while (h >= from && !(lines[h].furniture === 'heading' && lines[h].value)) h--;
+  if (h < from) return undefined;
+  const name = lines[h].value;
+  const called = lines.slice(h + 1, firstCut).some((x) => !x.furniture && SAMPLE_REQUEST.test(x.text.trim()) && ACTION.exec(x.text)?.[1] === name);
+  if (!called) return undefined;
+  // (A heading wrapped after its number is two heading lines: start at the first.)
+  const start = h > from && lines[h - 1].furniture === 'heading' && lines[h - 1].value === name ? h - 1 : h;
+  let k = start - 1;
+  while (k >= from && (lines[k].furniture || !REQUEST_LINE.test(lines[k].text.trim()))) k--;
+  if (k < from) return start;
+  let r = k + 1;
+  while (r < start && (lines[r].furniture || lines[r].text.trim() === '')) r++;
+  const t = lines[r].text.trim();
+  return r < start && /\s/.test(t) && startsRow(t) ? r : start;
+}
+
 /** Lines that open a section whose "Debugging" label was lost. */
 function isOpener(t: string): boolean {
   const c0 = t.charCodeAt(0);
@@ -131,7 +136,7 @@ function summaryStart(lines: Line[], debugging: number, floor: number): number {
   let start = debugging;
   // (Not a sample: a line closing JSON / XML, a request line, the "…" that ends the front matter's
   // example request.)
-  while (i >= floor && !lines[i].furniture && lines[i].text.trim() !== '' && !/[}\]>…]$|^(?:&|https?:)/.test(lines[i].text.trim())) {
+  while (i >= floor && !lines[i].furniture && lines[i].text.trim() !== '' && !/[}\]>]$/.test(lines[i].text.trim()) && !REQUEST_LINE.test(lines[i].text.trim())) {
     start = i;
     i--;
   }
@@ -144,7 +149,7 @@ function collectEvidence(body: Line[]): Section['evidence'] {
     const l = body[i];
     if (l.furniture === 'heading' && l.value) ev.push({ name: l.value, kind: 'heading', line: l.line });
     if (l.furniture === 'explorer-link' && l.value) ev.push({ name: l.value, kind: 'explorer-link', line: l.line });
-    const m = l.text.includes('Action=') ? /[?&]\s?Action=\s?([A-Za-z0-9]+)/.exec(l.text) : null;
+    const m = l.text.includes('Action=') ? ACTION.exec(l.text) : null;
     if (m && !l.furniture) ev.push({ name: m[1], kind: 'sample-request', line: l.line });
   }
   return ev;

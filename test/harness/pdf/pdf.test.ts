@@ -59,8 +59,8 @@ describe('Huawei manuals as PDFs', () => {
   // beyond the text (captions that may end a page, "see Table x-y" and NOTEs inside cells, bullet
   // glyphs, running header and footer sides), typeset with a seeded style. The bar is issue 14's
   // "Done means": operations 100 %, fields (path, type, Required) >= 99.5 %, nothing invented, and
-  // the identity (title, service id, server) the manual states; enumerations and defaults too. `npx tsx test/harness/huawei/
-  // report.ts --form pdf` writes the per-variation table.
+  // the identity (title, service id, server) the manual states; enumerations and defaults too.
+  // `npx tsx test/harness/huawei/report.ts --form pdf` writes the per-variation table.
   const list = seeds(101, RUNS ? Math.max(10, RUNS) : 3);
   it(`${list.length} manuals: operations 100 %, fields (path, type, Required) ≥ 99.5 %, nothing invented, identity`, async () => {
     const total = emptyScore();
