@@ -33,22 +33,50 @@ interface Occurrence {
   where: string;
 }
 
-/** Structure key (what the emitter's dedup compares): everything but sources and names. */
-export function structureKey(s: SchemaModel, withTitle = true): string {
-  return canonical(strip(s, withTitle));
-}
+/**
+ * Structure keys (what the emitter's dedup compares: everything but sources and names), computed
+ * once per schema object: a nested structure's key is interned to a number and stands for it in
+ * its parent's key, so a manual's many copies of deep tables are not serialised again at every
+ * level (that was most of the Huawei dialect's time). Keys are equal exactly when the structures
+ * are; one instance per pass, since a later change to a schema (a title given) is not seen by the
+ * keys already made.
+ */
+export class StructureKeys {
+  private readonly ids = new Map<string, number>();
+  private readonly idOf = new Map<SchemaModel, number>();
 
-function strip(s: SchemaModel, withTitle: boolean): unknown {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(s)) {
-    if (k === 'source' || k === 'componentName' || (k === 'title' && !withTitle)) continue;
-    if (k === 'properties') out[k] = (v as SchemaModel['properties'])!.map((p) => ({ name: p.name, required: p.required, schema: strip(p.schema, true) }));
-    else if (k === 'items' || k === 'contentSchema' || (k === 'additionalProperties' && typeof v === 'object')) out[k] = strip(v as SchemaModel, true);
-    else out[k] = v;
+  key(s: SchemaModel, withTitle = true): string {
+    return canonical(this.shallow(s, withTitle));
   }
-  return out;
+
+  private id(s: SchemaModel): number {
+    let id = this.idOf.get(s);
+    if (id === undefined) {
+      const k = this.key(s, true);
+      id = this.ids.get(k);
+      if (id === undefined) this.ids.set(k, (id = this.ids.size));
+      this.idOf.set(s, id);
+    }
+    return id;
+  }
+
+  /** The schema's own fields, each nested schema replaced by its structure's number. */
+  private shallow(s: SchemaModel, withTitle: boolean): unknown {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(s)) {
+      if (k === 'source' || k === 'componentName' || (k === 'title' && !withTitle)) continue;
+      if (k === 'properties') out[k] = (v as SchemaModel['properties'])!.map((p) => ({ name: p.name, required: p.required, schema: this.id(p.schema) }));
+      else if (k === 'items' || k === 'contentSchema' || (k === 'additionalProperties' && typeof v === 'object')) out[k] = this.id(v as SchemaModel);
+      else out[k] = v;
+    }
+    return out;
+  }
 }
 
+/** One schema's structure key (keys from one StructureKeys instance are only comparable among themselves). */
+export function structureKey(s: SchemaModel, withTitle = true): string {
+  return new StructureKeys().key(s, withTitle);
+}
 
 /** First few differences between two copies of a structure, for the report. */
 export function describeDifferences(a: SchemaModel, b: SchemaModel, path = '', limit = 3): string[] {
@@ -96,16 +124,20 @@ export function nameVariants(roots: SchemaRoot[], diags: Diagnostic[], label?: (
   const all: Occurrence[] = [];
   for (const r of roots) collect(r, all, seenAll);
   for (const o of all) if (o.schema.title) titled.push(o.schema);
-  // Keys computed once per structure (canonical JSON of a subtree is the costly part).
+  // Keys computed before any title is given, once per schema (StructureKeys).
+  const before = new StructureKeys();
   const untitledKeys = new Map<string, SchemaModel>();
   for (const t of titled) {
-    const k = structureKey(t, false);
+    const k = before.key(t, false);
     if (!untitledKeys.has(k)) untitledKeys.set(k, t);
   }
-  for (const r of roots) {
-    if (r.schema.title || r.schema.type !== 'object' || !r.schema.properties?.length) continue;
-    const match = untitledKeys.get(structureKey(r.schema, false));
-    if (match && r.schema.source) {
+  const matches = roots.map((r) =>
+    r.schema.title || r.schema.type !== 'object' || !r.schema.properties?.length ? undefined : untitledKeys.get(before.key(r.schema, false)),
+  );
+  for (const [i, r] of roots.entries()) {
+    const match = matches[i];
+    // (the same body object under two roots is named once)
+    if (match && r.schema.source && !r.schema.title) {
       r.schema.title = match.title;
       diags.push(diag('body-matches-table', 'info', `${r.operationId} ${r.where}: the body table is the same structure as the ${match.title} table (${tableNo(match)}); named ${match.title}`, r.schema.source));
     }
@@ -114,12 +146,13 @@ export function nameVariants(roots: SchemaRoot[], diags: Diagnostic[], label?: (
   const occ: Occurrence[] = [];
   const seen = new Set<SchemaModel>();
   for (const r of roots) collect(r, occ, seen);
+  const after = new StructureKeys();
   const byTitle = new Map<string, Map<string, Occurrence[]>>();
   for (const o of occ) {
     // Untitled bodies the dialect named (ErrorResponse) are grouped by that name.
     const name = o.schema.title ?? o.schema.componentName!;
     const g = byTitle.get(name) ?? new Map<string, Occurrence[]>();
-    const k = structureKey(o.schema);
+    const k = after.key(o.schema);
     g.set(k, [...(g.get(k) ?? []), o]);
     byTitle.set(name, g);
   }
