@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// `refspec` / `npx refspec`: runs the compiled CLI (dist/cli.js) in this one Node process.
+// `refspec` / `npx refspec`: runs the compiled CLI in this one Node process: dist/bundle/cli.cjs,
+// all of refspec's modules in one CommonJS file (scripts/dev/bundle.ts: it loads faster than the
+// ES modules of dist/ one by one).
 // dist/ is build output (`npm run build`; `prepare` builds it on `npm install` in a checkout and
 // before `npm pack`), never committed. In a checkout of the repository, where scripts/ sits beside
 // dist/ and dist/ may be missing or older than the sources, the sources run instead through tsx
 // (a development dependency), in this same process, so `npx refspec` never runs stale code.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = new URL('../', import.meta.url);
-const compiled = new URL('dist/cli.js', root);
+const compiled = new URL('dist/bundle/cli.cjs', root);
 const sources = new URL('scripts/', root);
 
 /** Newest modification time (ms) of the files under scripts/ that dist/ is built from. */
@@ -42,6 +45,6 @@ if (stale) {
   if (process.stderr.isTTY) process.stderr.write(`refspec: note: dist/ is ${stale}; running the sources with tsx (\`npm run build\` to compile)\n`);
   cli = await import(new URL('cli.ts', sources).href);
 } else {
-  cli = await import(compiled.href);
+  cli = createRequire(import.meta.url)(fileURLToPath(compiled));
 }
 await cli.run(process.argv.slice(2));

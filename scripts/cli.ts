@@ -122,7 +122,7 @@ export function run(argv: string[] = process.argv.slice(2)): Promise<void> {
   });
 }
 
-/** True when this module is the script Node was started with (`tsx scripts/cli.ts`, `node dist/cli.js`). */
+/** True when this module is the script Node was started with (`tsx scripts/cli.ts`, `node dist/cli.js`, `node dist/bundle/cli.cjs`). */
 function isEntry(): boolean {
   if (!process.argv[1]) return false;
   try {

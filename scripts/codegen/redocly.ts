@@ -10,4 +10,4 @@ import { createRequire } from 'node:module';
 
 type OpenapiCore = typeof import('@redocly/openapi-core');
 
-export const redocly = createRequire(import.meta.resolve('openapi-typescript'))('@redocly/openapi-core') as OpenapiCore;
+export const redocly = createRequire(createRequire(import.meta.url).resolve('openapi-typescript'))('@redocly/openapi-core') as OpenapiCore;

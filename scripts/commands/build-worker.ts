@@ -6,12 +6,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildOne, type BuildJob } from './build-one.ts';
 
-if (parentPort && workerData) {
-  const port = parentPort;
-  const { jobs, counter } = workerData as { jobs: BuildJob[]; counter: Int32Array };
+async function work(port: NonNullable<typeof parentPort>, jobs: BuildJob[], counter: Int32Array): Promise<void> {
   for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
     port.postMessage({ started: i });
     port.postMessage({ id: i, outcome: await buildOne(jobs[i]) });
   }
   port.close();
+}
+
+// A function rather than top-level await: the module is also bundled as CommonJS (scripts/dev/bundle.ts).
+if (parentPort && workerData) {
+  const { jobs, counter } = workerData as { jobs: BuildJob[]; counter: Int32Array };
+  void work(parentPort, jobs, counter);
 }

@@ -233,12 +233,16 @@ async function runInWorkers(
   // Compiled (dist/*.js): the worker is plain JavaScript. From the sources (*.ts): Node 20 does not
   // carry tsx's module hooks into workers, so the worker registers tsx itself and then imports the
   // TypeScript entry.
-  const compiled = import.meta.url.endsWith('.js');
-  const workerUrl = new URL(compiled ? './build-worker.js' : './build-worker.ts', import.meta.url);
+  // The worker sits beside this module with the same extension: .ts (sources), .js (dist/), .cjs
+  // (dist/bundle/, scripts/dev/bundle.ts).
+  const ext = extname(new URL(import.meta.url).pathname);
+  const compiled = ext !== '.ts';
+  const workerUrl = new URL(`./build-worker${ext}`, import.meta.url);
   let bootstrap: string | URL = workerUrl;
   if (!compiled) {
     let tsxApi: string;
     try {
+      // (sources only: the CommonJS bundle, where import.meta has no resolve(), never gets here)
       tsxApi = import.meta.resolve('tsx/esm/api');
     } catch {
       say('refspec: note: tsx not found; building sequentially');

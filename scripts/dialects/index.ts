@@ -32,6 +32,8 @@ export function chooseDialect(doc: SourceDocument, requested = 'auto'): Dialect 
       score = s;
       best = d;
     }
+    // Full confidence: no later dialect can score higher (ties go to the first), so none is asked.
+    if (score >= 1) break;
   }
   if (!best || score < MIN_CONFIDENCE) {
     throw new InputError(doc.file, 'not a recognised API reference manual (no known dialect matched)');

@@ -30,12 +30,12 @@ let loaded: Promise<{ core: Core; config: Config }> | undefined;
 
 /**
  * The compiled CLI loads the package bundled into one file by `npm run build`
- * (scripts/dev/bundle-linter.ts: the same code, loaded in less than half the time); from the sources,
+ * (scripts/dev/bundle.ts: the same code, loaded in less than half the time); from the sources,
  * or where the bundle is missing, the package itself.
  */
 async function loadCore(): Promise<Core> {
   const bundle = new URL('../vendor/redocly-core.js', import.meta.url);
-  if (import.meta.url.endsWith('.js') && existsSync(bundle)) return (await import(bundle.href)) as Core;
+  if (!import.meta.url.endsWith('.ts') && existsSync(bundle)) return (await import(bundle.href)) as Core;
   return import('@redocly/openapi-core');
 }
 

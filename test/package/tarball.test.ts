@@ -23,6 +23,7 @@ import { buildFromFile } from '../../scripts/pipeline.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MANUAL = 'alibaba-cloud-service-mesh-api-reference-20220712.txt';
+const HUAWEI = 'huawei-cloud-asm-api-reference-2025-05-28.txt';
 const NPM_ENV = { ...process.env, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' };
 
 interface Run {
@@ -31,9 +32,9 @@ interface Run {
   stderr: string;
 }
 
-function run(cmd: string, args: string[], cwd: string): Promise<Run> {
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = NPM_ENV): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { cwd, env: NPM_ENV, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(cmd, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -73,6 +74,7 @@ beforeAll(async () => {
   expect(installed.code, installed.stderr).toBe(0);
   mkdirSync(join(project, 'sources'));
   cpSync(join(ROOT, 'sources', MANUAL), join(project, 'sources', MANUAL));
+  cpSync(join(ROOT, 'sources', HUAWEI), join(project, 'sources', HUAWEI));
 }, 600_000);
 
 afterAll(() => {
@@ -109,7 +111,7 @@ describe('packed and installed into an empty project', () => {
     const fromSources = await buildFromFile(`sources/${MANUAL}`);
     expect(readFileSync(join(project, 'out', 'spec.openapi.yaml'), 'utf8')).toBe(fromSources.yaml);
     expect(readFileSync(join(project, 'out', 'report.md'), 'utf8')).toMatch(/Redocly lint \(recommended \+ refspec rules\): 0 errors/);
-    // The linter shipped bundled into one file (scripts/dev/bundle-linter.ts) finds what the
+    // The linter shipped bundled into one file (scripts/dev/bundle.ts) finds what the
     // package finds: a spec with a bad type and no servers.
     expect(existsSync(join(project, 'node_modules', 'refspec', 'dist', 'vendor', 'redocly-core.js'))).toBe(true);
     writeFileSync(
@@ -123,6 +125,18 @@ describe('packed and installed into an empty project', () => {
     const noLint = await refspec('build', `sources/${MANUAL}`, '-o', 'out/nolint.yaml', '--no-lint');
     expect(noLint.code, noLint.stderr).toBe(0);
     expect(noLint.stderr).toMatch(/not linted \(--no-lint\)/);
+  });
+
+  it('the bin runs the CommonJS bundle, and a batch build on worker threads loads its worker beside it', async () => {
+    expect(existsSync(join(project, 'node_modules', 'refspec', 'dist', 'bundle', 'cli.cjs'))).toBe(true);
+    expect(existsSync(join(project, 'node_modules', 'refspec', 'dist', 'bundle', 'build-worker.cjs'))).toBe(true);
+    // Every document on a worker (no main-thread lane), so the worker file must load.
+    const args = ['build', `sources/${MANUAL}`, `sources/${HUAWEI}`, '--out-dir', 'batch', '--jobs', '2', '--no-lint'];
+    const r = await run(join(project, 'node_modules', '.bin', 'refspec'), args, project, { ...NPM_ENV, REFSPEC_MAIN_LANE: 'off' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/built 2 of 2 documents/);
+    expect(r.stderr).not.toMatch(/no worker thread took/);
+    expect(readFileSync(join(project, 'batch', `${MANUAL.replace(/\.txt$/, '')}.openapi.yaml`), 'utf8')).toBe(readFileSync(join(project, 'out', 'nolint.yaml'), 'utf8'));
   });
 
   it('refspec generate: templates and the Redoc bundle come from the package', async () => {
