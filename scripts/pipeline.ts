@@ -19,7 +19,8 @@ export interface BuildResult {
   model: ApiModel;
   spec: OpenAPIV3_1.Document;
   yaml: string;
-  sourceMap: Record<string, SourceRef>;
+  /** (built when first read, see EmitResult) */
+  readonly sourceMap: Record<string, SourceRef>;
   diagnostics: Diagnostic[];
   exampleChecks: ExampleCheck[];
   timings: Record<string, number>;
@@ -90,7 +91,7 @@ export function buildFromDocument(input: SourceDocument, opts: BuildOptions = {}
   const parsed = time('parse', () => dialect.parse(doc));
   const emitted = time('emit', () => emitOpenApi(parsed.model));
   const checked = time('reconcile', () =>
-    validateResponseExamples(emitted.document as unknown as Record<string, unknown>, emitted.sourceMap, parsed.model.source),
+    validateResponseExamples(emitted.document as unknown as Record<string, unknown>, emitted.sourceOf, parsed.model.source),
   );
   // The manual's content identity, so a later regen can tell a new manual from a toolchain change.
   const src = (emitted.document.info as unknown as Record<string, unknown>)['x-refspec-source'];
@@ -102,7 +103,9 @@ export function buildFromDocument(input: SourceDocument, opts: BuildOptions = {}
     model: parsed.model,
     spec: emitted.document,
     yaml,
-    sourceMap: emitted.sourceMap,
+    get sourceMap() {
+      return emitted.sourceMap;
+    },
     diagnostics: sortDiagnostics([...tooLong, ...laid.diagnostics, ...parsed.diagnostics, ...emitted.diagnostics, ...checked.diagnostics]),
     exampleChecks: checked.checks,
     timings,

@@ -20,7 +20,7 @@ export interface ExampleCheck {
  */
 export function validateResponseExamples(
   doc: Obj,
-  sourceMap: Record<string, SourceRef>,
+  sourceOf: (pointer: string) => SourceRef | undefined,
   fallback: SourceRef,
 ): { checks: ExampleCheck[]; diagnostics: Diagnostic[] } {
   const components = ((doc.components as Obj | undefined)?.schemas ?? {}) as Obj;
@@ -46,7 +46,7 @@ export function validateResponseExamples(
               ? []
               : found.map((e) => {
                   // Where the schema says otherwise: the table row the failing keyword came from.
-                  const at = schemaSource(doc, m.schema as Obj, e.instancePath, sourceMap);
+                  const at = schemaSource(doc, m.schema as Obj, e.instancePath, sourceOf);
                   return `${e.instancePath || '/'} ${e.message}${at ? ` (documented at line ${at.line})` : ''}`;
                 });
             checks.push({ pointer, operationId: String(operation.operationId), status, valid: ok, errors });
@@ -56,7 +56,7 @@ export function validateResponseExamples(
                   'example-invalid',
                   'warning',
                   `${operation.operationId} ${status} sample response does not match the schema: ${errors.slice(0, 3).join('; ')}`,
-                  sourceMap[pointer] ?? fallback,
+                  sourceOf(pointer) ?? fallback,
                 ),
               );
             }
@@ -69,7 +69,7 @@ export function validateResponseExamples(
 }
 
 /** Follow an instance path (/A/0/B) through the spec's schemas to the documented field's source. */
-function schemaSource(doc: Obj, root: Obj, instancePath: string, sourceMap: Record<string, SourceRef>): SourceRef | undefined {
+function schemaSource(doc: Obj, root: Obj, instancePath: string, sourceOf: (pointer: string) => SourceRef | undefined): SourceRef | undefined {
   const schemas = ((doc.components as Obj | undefined)?.schemas ?? {}) as Obj;
   let pointer = '';
   let cur: Obj | undefined = root;
@@ -90,7 +90,7 @@ function schemaSource(doc: Obj, root: Obj, instancePath: string, sourceMap: Reco
     } else if ((cur.properties as Obj | undefined)?.[seg]) {
       pointer += `/properties/${esc(seg)}`;
       cur = (cur.properties as Obj)[seg] as Obj;
-      found = sourceMap[pointer] ?? found;
+      found = sourceOf(pointer) ?? found;
     } else break;
     resolve();
   }
