@@ -3,6 +3,7 @@
  * parameters, API version, signature method), the endpoint and the region table, the document
  * version from the page footers.
  */
+import { isSpace } from '../../util/chars.ts';
 import type { Line } from './lines.ts';
 import type { ParameterModel, SecuritySchemeModel, ServerModel } from '../../model/types.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
@@ -144,7 +145,11 @@ export function readFrontMatter(lines: Line[], end: number, file: string, vocab:
 }
 
 function describeCommon(front: Line[], name: string): string | undefined {
-  const l = front.find((x) => new RegExp(`^${name}:\\s`).test(x.text.trim()));
+  // "<Name>: <description>" (one test per line, not a RegExp built per line)
+  const l = front.find((x) => {
+    const t = x.text.trim();
+    return t.startsWith(name) && t.charCodeAt(name.length) === 58 && isSpace(t.charCodeAt(name.length + 1));
+  });
   if (!l) return undefined;
   return tidy(l.text.trim().slice(name.length + 1));
 }

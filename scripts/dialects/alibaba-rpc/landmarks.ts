@@ -13,7 +13,30 @@ export function squash(text: string): string {
 /** A test for `phrase` anywhere in a line, insensitive to ligature gaps and spacing. */
 export function phraseTest(phrase: string): (text: string) => boolean {
   const p = squash(phrase);
-  return (text) => squash(text).includes(p);
+  const a = anchor(p);
+  // Most lines lack the anchor: no squashing for them.
+  return (text) => text.includes(a) && squash(text).includes(p);
+}
+
+/**
+ * The longest run of the squashed phrase that every line holding the phrase prints verbatim: no
+ * space in it, and no t/f before its last character (squash() only drops white space, and a gap
+ * only after a t/f), e.g. "codes," of "For a list of error codes, visit …".
+ */
+function anchor(p: string): string {
+  let best = '';
+  for (const word of p.split(' ')) {
+    let start = 0;
+    for (let i = 0; i < word.length; i++) {
+      // A gap may follow a t/f: a verbatim run ends with it.
+      if (/[tfTF]/.test(word[i]) || i === word.length - 1) {
+        const run = word.slice(start, i + 1);
+        if (run.length > best.length) best = run;
+        start = i + 1;
+      }
+    }
+  }
+  return best;
 }
 
 export const isTrailer = phraseTest('For a list of error codes, visit the API Error Center');

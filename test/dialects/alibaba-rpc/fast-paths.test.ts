@@ -14,6 +14,7 @@ import { Vocabulary, collapseSpaces, joinProse, repairLigatures, tidy } from '..
 import { WordTable } from '../../../scripts/util/word-table.ts';
 import { findSampleBodies, type SampleCache } from '../../../scripts/dialects/alibaba-rpc/samples.ts';
 import type { Line } from '../../../scripts/dialects/alibaba-rpc/lines.ts';
+import { phraseTest, squash } from '../../../scripts/dialects/alibaba-rpc/landmarks.ts';
 
 const SEED = 20261124;
 
@@ -558,5 +559,29 @@ describe('SampleCache (972f461): cached sample bodies are the bodies an uncached
     // Both paths must be exercised: cache hits, and a cached first line whose body reads differently.
     expect(hits).toBeGreaterThan(500);
     expect(rereads).toBeGreaterThan(50);
+  });
+});
+
+describe('phraseTest: the verbatim-anchor prefilter answers as squashing every line did', () => {
+  // The landmark phrases the dialect uses, and phrases whose anchor ends in a t/f or is one letter.
+  const PHRASES = ['For a list of error codes, visit the API Error Center', 'For a list of error codes', 'following tables list API operations', 'the syntax of making', 'tft', 'a f t', 'Status'];
+  // Lines made of the phrases' own words, ligature-split ("Cent er") and respaced, among others.
+  const pieceArb = fc.oneof(
+    fc.constantFrom(...PHRASES.flatMap((p) => p.split(' '))).chain((w) => fc.nat(w.length).map((cut) => (/[tfTF]/.test(w[cut - 1] ?? '') ? `${w.slice(0, cut)} ${w.slice(cut)}` : w))),
+    wordArb,
+  );
+  const textArb = fc.array(fc.tuple(pieceArb, sepArb), { maxLength: 14 }).map((xs) => xs.map(([w, s]) => w + s).join(''));
+  it('on random lines', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PHRASES), textArb, (phrase, text) => {
+        expect(phraseTest(phrase)(text)).toBe(squash(text).includes(squash(phrase)));
+      }),
+      { seed: SEED, numRuns: 4000 },
+    );
+  });
+  it('finds a split, respaced trailer and skips a line without the anchor', () => {
+    const trailer = phraseTest('For a list of error codes, visit the API Error Center');
+    expect(trailer('For  a list of error codes, visit t he API Error Cent er.')).toBe(true);
+    expect(trailer('For a list of error code s, visit the API Error Center')).toBe(false);
   });
 });
