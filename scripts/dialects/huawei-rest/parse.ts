@@ -28,11 +28,18 @@ import { nameVariants, type SchemaRoot } from './variants.ts';
 function vocabularyOf(lines: Line[]): Vocabulary {
   const v = new Vocabulary();
   for (const l of lines) {
-    const first = l.text.split('\t')[0].trim();
-    if (l.text.includes('\t') && first && !/\s/.test(first)) v.add(first);
-    if (l.text.includes('\t') && /^[A-Za-z][A-Za-z0-9-]*(?: [A-Za-z0-9-]+){1,2}$/.test(first) && /[a-z][A-Z]|[a-z]-? [a-z]/.test(first)) v.addSplit(first);
-    for (const m of l.text.matchAll(/"([A-Za-z][A-Za-z0-9_-]*)"\s*:/g)) v.add(m[1]);
-    v.addText(l.text.replace(/"[^"]*"\s*:/g, ' '));
+    const tab = l.text.indexOf('\t');
+    if (tab >= 0) {
+      const first = l.text.slice(0, tab).trim();
+      if (first && !/\s/.test(first)) v.add(first);
+      if (/^[A-Za-z][A-Za-z0-9-]*(?: [A-Za-z0-9-]+){1,2}$/.test(first) && /[a-z][A-Z]|[a-z]-? [a-z]/.test(first)) v.addSplit(first);
+    }
+    // JSON keys (only a line with a quote can hold one)
+    if (!l.text.includes('"')) v.addText(l.text);
+    else {
+      for (const m of l.text.matchAll(/"([A-Za-z][A-Za-z0-9_-]*)"\s*:/g)) v.add(m[1]);
+      v.addText(l.text.replace(/"[^"]*"\s*:/g, ' '));
+    }
   }
   return v;
 }
