@@ -44,9 +44,27 @@ interface Occurrence {
 export class StructureKeys {
   private readonly ids = new Map<string, number>();
   private readonly idOf = new Map<SchemaModel, number>();
+  /** Strings (names, descriptions) interned too: a key holds their numbers, not their text. */
+  private readonly texts = new Map<string, number>();
 
+  /**
+   * The schema's own fields in key order, each as `name:length:value;` (the length makes the
+   * string unambiguous): a nested schema by its structure's number, a string by its number, any
+   * other value as canonical JSON.
+   */
   key(s: SchemaModel, withTitle = true): string {
-    return canonical(this.shallow(s, withTitle));
+    const fields = s as unknown as Record<string, unknown>;
+    let out = '';
+    for (const k of Object.keys(fields).sort()) {
+      if (k === 'source' || k === 'componentName' || (k === 'title' && !withTitle)) continue;
+      const v = fields[k];
+      let value: string;
+      if (k === 'properties') value = s.properties!.map((p) => `${this.text(p.name)},${canonical(p.required)},${this.id(p.schema)}`).join(' ');
+      else if (k === 'items' || k === 'contentSchema' || (k === 'additionalProperties' && typeof v === 'object' && v !== null)) value = `#${this.id(v as SchemaModel)}`;
+      else value = typeof v === 'string' ? `s${this.text(v)}` : `j${canonical(v)}`;
+      out += `${k}:${value.length}:${value};`;
+    }
+    return out;
   }
 
   private id(s: SchemaModel): number {
@@ -60,16 +78,10 @@ export class StructureKeys {
     return id;
   }
 
-  /** The schema's own fields, each nested schema replaced by its structure's number. */
-  private shallow(s: SchemaModel, withTitle: boolean): unknown {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(s)) {
-      if (k === 'source' || k === 'componentName' || (k === 'title' && !withTitle)) continue;
-      if (k === 'properties') out[k] = (v as SchemaModel['properties'])!.map((p) => ({ name: p.name, required: p.required, schema: this.id(p.schema) }));
-      else if (k === 'items' || k === 'contentSchema' || (k === 'additionalProperties' && typeof v === 'object')) out[k] = this.id(v as SchemaModel);
-      else out[k] = v;
-    }
-    return out;
+  private text(t: string): number {
+    let n = this.texts.get(t);
+    if (n === undefined) this.texts.set(t, (n = this.texts.size));
+    return n;
   }
 }
 

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { canonical } from '../../../scripts/openapi/context.ts';
 import type { Diagnostic } from '../../../scripts/model/diagnostic.ts';
 import type { PropertyModel, SchemaModel } from '../../../scripts/model/types.ts';
-import { describeDifferences, nameVariants, structureKey } from '../../../scripts/dialects/huawei-rest/variants.ts';
+import { describeDifferences, nameVariants, StructureKeys, structureKey } from '../../../scripts/dialects/huawei-rest/variants.ts';
 
 const src = (line: number) => ({ file: 'f.txt', line });
 // Three copies of MeshMetadata as the manual prints them: the request table (name mandatory),
@@ -67,5 +69,76 @@ describe('describeDifferences', () => {
     const b = body(1, metadata(2));
     expect(describeDifferences(a, b)).toEqual(['metadata.uid: only in this copy']);
     expect(describeDifferences(b, a)).toEqual(['metadata.uid: missing here']);
+  });
+});
+
+describe('StructureKeys against the canonical JSON of the stripped tree (the keys before 2026-12-06)', () => {
+  // Oracle: variants.ts's structureKey before the interned keys, verbatim apart from names.
+  const strip = (s: SchemaModel, withTitle: boolean): unknown => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(s)) {
+      if (k === 'source' || k === 'componentName' || (k === 'title' && !withTitle)) continue;
+      if (k === 'properties') out[k] = (v as SchemaModel['properties'])!.map((p) => ({ name: p.name, required: p.required, schema: strip(p.schema, true) }));
+      else if (k === 'items' || k === 'contentSchema' || (k === 'additionalProperties' && typeof v === 'object')) out[k] = strip(v as SchemaModel, true);
+      else out[k] = v;
+    }
+    return out;
+  };
+  const oldKey = (s: SchemaModel, withTitle = true) => canonical(strip(s, withTitle));
+  const leaf = fc.record(
+    { type: fc.constantFrom('string', 'integer', 'boolean'), description: fc.constantFrom('a', 'b', 'a "quoted" : text;', '1:2;'), enum: fc.constantFrom(['x', 'y'], ['x'], [1, 2]), title: fc.constantFrom('T', 'U') },
+    { requiredKeys: ['type'] },
+  ) as fc.Arbitrary<SchemaModel>;
+  const tree: fc.Arbitrary<SchemaModel> = fc.letrec<{ node: SchemaModel }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.record({ type: fc.constant('array'), items: tie('node') }) as fc.Arbitrary<SchemaModel>,
+      fc.record(
+        {
+          type: fc.constant('object'),
+          title: fc.constantFrom('Mesh', 'Meta'),
+          source: fc.nat(50).map((line) => ({ file: 'f.txt', line })),
+          properties: fc.array(fc.record({ name: fc.constantFrom('name', 'uid', 'n,1'), required: fc.constantFrom(true, false, undefined), schema: tie('node') }), { maxLength: 3 }),
+        },
+        { requiredKeys: ['type', 'properties'] },
+      ) as fc.Arbitrary<SchemaModel>,
+    ),
+  })).node;
+
+  it('two trees get equal keys exactly when their stripped trees serialise equally', () => {
+    fc.assert(
+      fc.property(tree, tree, fc.boolean(), (a, b, withTitle) => {
+        const keys = new StructureKeys();
+        expect(keys.key(a, withTitle) === keys.key(b, withTitle)).toBe(oldKey(a, withTitle) === oldKey(b, withTitle));
+        expect(keys.key(a, withTitle)).toBe(keys.key(structuredClone(a), withTitle));
+      }),
+      { seed: 20261206, numRuns: 3000 },
+    );
+  });
+
+  // Every node of a tree, depth first (for the one-edit copies below).
+  const nodes = (s: SchemaModel): SchemaModel[] => [s, ...(s.properties ?? []).flatMap((p) => nodes(p.schema)), ...(s.items ? nodes(s.items) : [])];
+  const EDITS: ((s: SchemaModel) => void)[] = [
+    () => undefined,
+    (s) => s.properties?.length && (s.properties[0].required = s.properties[0].required === true ? undefined : s.properties[0].required === undefined ? false : true),
+    (s) => (s.description = s.description === 'a' ? 'b' : 'a'),
+    (s) => delete s.title,
+    (s) => s.properties?.length && (s.properties[0].name = 'n,1'),
+    (s) => (s.source = { file: 'g.txt', line: 99 }),
+    (s) => (s.enum = ['x', 'y']),
+  ];
+
+  it('a copy with one edit somewhere gets an equal key exactly when the serialisations are equal', () => {
+    fc.assert(
+      fc.property(tree, fc.nat(), fc.nat(EDITS.length - 1), fc.boolean(), (a, at, edit, withTitle) => {
+        const b = structuredClone(a);
+        const all = nodes(b);
+        EDITS[edit](all[at % all.length]);
+        const keys = new StructureKeys();
+        expect(keys.key(a, withTitle) === keys.key(b, withTitle)).toBe(oldKey(a, withTitle) === oldKey(b, withTitle));
+      }),
+      { seed: 20261206, numRuns: 3000 },
+    );
   });
 });
