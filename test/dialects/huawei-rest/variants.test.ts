@@ -99,7 +99,7 @@ describe('StructureKeys against the canonical JSON of the stripped tree (the key
           type: fc.constant('object'),
           title: fc.constantFrom('Mesh', 'Meta'),
           source: fc.nat(50).map((line) => ({ file: 'f.txt', line })),
-          properties: fc.array(fc.record({ name: fc.constantFrom('name', 'uid', 'n,1'), required: fc.constantFrom(true, false, undefined), schema: tie('node') }), { maxLength: 3 }),
+          properties: fc.array(fc.record({ name: fc.constantFrom('name', 'uid', 'n,1'), required: fc.boolean(), schema: tie('node') }), { maxLength: 3 }),
         },
         { requiredKeys: ['type', 'properties'] },
       ) as fc.Arbitrary<SchemaModel>,
@@ -121,7 +121,7 @@ describe('StructureKeys against the canonical JSON of the stripped tree (the key
   const nodes = (s: SchemaModel): SchemaModel[] => [s, ...(s.properties ?? []).flatMap((p) => nodes(p.schema)), ...(s.items ? nodes(s.items) : [])];
   const EDITS: ((s: SchemaModel) => void)[] = [
     () => undefined,
-    (s) => s.properties?.length && (s.properties[0].required = s.properties[0].required === true ? undefined : s.properties[0].required === undefined ? false : true),
+    (s) => s.properties?.length && (s.properties[0].required = !s.properties[0].required),
     (s) => (s.description = s.description === 'a' ? 'b' : 'a'),
     (s) => delete s.title,
     (s) => s.properties?.length && (s.properties[0].name = 'n,1'),
